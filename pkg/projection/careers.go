@@ -1,0 +1,100 @@
+package projection
+
+import (
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+// Career is the path of a full-time new entrant who starts at the bottom of
+// a band on a timeline's start date.
+type Career struct {
+	Scenario string
+	Band     string // starting band
+	Years    []CareerYear
+	// YearsToTop is the time from the start until the entrant first stands on
+	// the top point of their starting band, in years to 2 places (months ÷
+	// 12); nil when that does not happen within the horizon.
+	YearsToTop *decimal.Decimal
+	// Earnings is basic pay plus lump sums over the whole horizon, in pounds.
+	Earnings decimal.Decimal
+}
+
+// CareerYear is one pay year of a Career.
+type CareerYear struct {
+	Year int           // 1-based pay year
+	Date calendar.Date // first day of the pay year
+	// Band, Point and Salary are where the entrant stands on Date, after any
+	// move or progression that day; Salary is the annual full-time salary
+	// (their protected salary if higher).
+	Band, Point string
+	Salary      decimal.Decimal
+	Basic       decimal.Decimal // sum of the year's 12 monthly pays
+	LumpSums    decimal.Decimal // lump sums paid in the year
+	Earnings    decimal.Decimal // Basic + LumpSums
+	Cumulative  decimal.Decimal // Earnings of this and every earlier year
+}
+
+// Careers returns, for each band of tl in display order, the career of a
+// full-time new entrant at the band's bottom point on tl.Start with time at
+// point 0 and cpdHours CPD hours a year. A nil cpdHours means the hours are
+// unrecorded: the entrant meets every CPD requirement but does not qualify
+// for acceleration.
+func Careers(tl *paystructure.Timeline, cpdHours *decimal.Decimal) ([]Career, error) {
+	c, err := compile(tl)
+	if err != nil {
+		return nil, err
+	}
+	var cpd decimal.Decimal
+	if cpdHours != nil {
+		cpd = *cpdHours
+	}
+	out := make([]Career, 0, len(c.bands))
+	for b := range c.bands {
+		out = append(out, career(c, b, cpd, cpdHours != nil))
+	}
+	return out, nil
+}
+
+func career(c *compiled, band int, cpd decimal.Decimal, recorded bool) Career {
+	s := newPerson(c, true, decimal.NewFromInt(1), cpd, recorded)
+	s.startEntrant(band, 0)
+	car := Career{Scenario: c.tl.Scenario, Band: c.bands[band]}
+	var cum, basic, lumps decimal.Decimal
+	var year CareerYear
+	for mi := 0; mi < c.n; mi++ {
+		s.step(mi)
+		if car.YearsToTop == nil && s.band == band && s.atTop() {
+			y := decimal.NewFromInt(int64(mi)).DivRound(money.Twelve, 2)
+			car.YearsToTop = &y
+		}
+		if mi%12 == 0 {
+			year = CareerYear{
+				Year:   mi/12 + 1,
+				Date:   c.month(mi).First(),
+				Band:   c.bands[s.band],
+				Point:  c.tables[s.table].scales[s.band].labels[s.point],
+				Salary: s.salary(),
+			}
+			basic, lumps = decimal.Zero, decimal.Zero
+		}
+		basic = basic.Add(money.MonthlyPay(s.salary(), s.fte))
+		for _, l := range c.lumps[mi] {
+			if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
+				continue
+			}
+			lumps = lumps.Add(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+		}
+		if mi%12 == 11 {
+			year.Basic, year.LumpSums = basic, lumps
+			year.Earnings = basic.Add(lumps)
+			cum = cum.Add(year.Earnings)
+			year.Cumulative = cum
+			car.Years = append(car.Years, year)
+		}
+	}
+	car.Earnings = cum
+	return car
+}

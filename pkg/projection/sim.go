@@ -1,0 +1,317 @@
+package projection
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+// person is the state of one career path as the month loop advances it.
+// Every person on the same path key is in the same state every month, so one
+// person stands for them all.
+type person struct {
+	c        *compiled
+	progress bool // false: nobody progresses (the drift counterfactual)
+	fte      decimal.Decimal
+	cpd      decimal.Decimal
+	recorded bool // CPD hours recorded; false meets every requirement
+	accel    bool // hours reach the acceleration threshold
+
+	band, point, table int
+	pointMonth         calendar.Month // time at the point counts from here
+	notBefore          calendar.Month // anniversary schemes: no test before this month
+
+	prot    decimal.Decimal // protected annual full-time salary
+	hasProt bool
+	// protPence caches MonthlyPay(prot, fte) in pence; protOK says it is current.
+	protPence int64
+	protOK    bool
+}
+
+func newPerson(c *compiled, progress bool, fte, cpd decimal.Decimal, recorded bool) person {
+	return person{
+		c: c, progress: progress, fte: fte, cpd: cpd, recorded: recorded,
+		accel: recorded && c.accel && cpd.GreaterThanOrEqual(c.accelHours),
+	}
+}
+
+// meets reports whether the person's CPD hours meet req.
+func (s *person) meets(req decimal.Decimal) bool {
+	return !s.recorded || s.cpd.GreaterThanOrEqual(req)
+}
+
+// startEntrant places the person at the bottom of band in the table in force
+// at month index mi, with no time at the point.
+func (s *person) startEntrant(band, mi int) {
+	s.band, s.point, s.table = band, 0, s.c.tableOf[mi]
+	s.pointMonth = s.c.month(mi)
+	s.notBefore = 0
+}
+
+// startCensus places the person on a census row's band and point at the
+// start, applying the first table's moves, and works out when someone who
+// completed their point's time before the start is next tested.
+func (s *person) startCensus(band int, label string, pointMonth calendar.Month) error {
+	c := s.c
+	s.band, s.pointMonth = band, pointMonth
+	sc := &c.tables[0].scales[band]
+	if mv, ok := c.tables[0].moves[moveKey{band, label}]; ok {
+		s.point = sc.index[mv.To]
+		if p, ok := sc.index[label]; ok && mv.Protect {
+			s.setProt(sc.salary[p])
+		}
+	} else if p, ok := sc.index[label]; ok {
+		s.point = p
+	} else {
+		return fmt.Errorf("scenario %q: band %q has no point %q at the start", c.tl.Scenario, c.bands[band], label)
+	}
+	s.table = 0
+	s.settleProt()
+	if c.prog[band].Kind == paystructure.Anniversary {
+		due := pointMonth + calendar.Month(sc.months[s.point])
+		if due < c.start {
+			late := int(c.start - due)
+			s.notBefore = due + calendar.Month(12*((late+11)/12))
+		}
+	}
+	return nil
+}
+
+func (s *person) setProt(annual decimal.Decimal) {
+	if s.hasProt && s.prot.GreaterThanOrEqual(annual) {
+		return
+	}
+	s.prot, s.hasProt, s.protOK = annual, true, false
+}
+
+// settleProt ends protection once the person's point pays at least as much.
+func (s *person) settleProt() {
+	if s.hasProt && s.c.tables[s.table].scales[s.band].salary[s.point].GreaterThanOrEqual(s.prot) {
+		s.hasProt = false
+	}
+}
+
+// salary returns the person's annual full-time salary: their point's, or
+// their protected salary if higher.
+func (s *person) salary() decimal.Decimal {
+	sal := s.c.tables[s.table].scales[s.band].salary[s.point]
+	if s.hasProt && s.prot.GreaterThan(sal) {
+		return s.prot
+	}
+	return sal
+}
+
+// atTop reports whether the person stands on the top point of their band.
+func (s *person) atTop() bool {
+	return s.point == len(s.c.tables[s.table].scales[s.band].labels)-1
+}
+
+// step advances the person to month index mi: a new table's moves and the
+// progression due that month in the order Rules.Order gives, then any
+// pathway, then the end of protection that no longer bites.
+func (s *person) step(mi int) {
+	c := s.c
+	m := c.month(mi)
+	t := c.tableOf[mi]
+	if c.changeAt[mi] && s.table != t {
+		if c.order == paystructure.ProgressFirst {
+			s.progressAt(m, mi)
+			s.assimilate(t)
+		} else {
+			s.assimilate(t)
+			s.progressAt(m, mi)
+		}
+	} else {
+		s.progressAt(m, mi)
+	}
+	s.pathway(m, mi)
+	s.settleProt()
+}
+
+// assimilate moves the person from their current table onto table t.
+func (s *person) assimilate(t int) {
+	c := s.c
+	old := &c.tables[s.table].scales[s.band]
+	label := old.labels[s.point]
+	oldSal := s.salary()
+	sc := &c.tables[t].scales[s.band]
+	s.table = t
+	if mv, ok := c.tables[t].moves[moveKey{s.band, label}]; ok {
+		s.point = sc.index[mv.To]
+		if mv.Protect {
+			s.setProt(oldSal)
+		}
+		return
+	}
+	if p, ok := sc.index[label]; ok {
+		s.point = p
+		return
+	}
+	// The point vanished without a move: the lowest point paying at least
+	// the old salary, else the top with the old salary protected.
+	for p, sal := range sc.salary {
+		if sal.GreaterThanOrEqual(oldSal) {
+			s.point = p
+			return
+		}
+	}
+	s.point = len(sc.labels) - 1
+	s.setProt(oldSal)
+}
+
+// progressAt applies the progression due in month m (index mi) on the
+// person's current table.
+func (s *person) progressAt(m calendar.Month, mi int) {
+	c := s.c
+	if !s.progress || c.frozen[mi] {
+		return
+	}
+	sc := &c.tables[s.table].scales[s.band]
+	top := len(sc.labels) - 1
+	p := s.point
+	if p >= top {
+		return
+	}
+	at := int(m - s.pointMonth)
+	pr := c.prog[s.band]
+	if pr.Kind == paystructure.FixedDate {
+		if m.Number() != pr.On.Month || at < sc.months[p]-12+pr.QualifyingMonths {
+			return
+		}
+	} else if at < sc.months[p] || m < s.notBefore {
+		return
+	}
+	if !s.meets(sc.cpdReq[p]) {
+		if pr.Kind != paystructure.FixedDate {
+			s.notBefore = m + 12
+		}
+		return
+	}
+	steps := 1
+	if s.accel {
+		steps = c.accelPoints
+	}
+	s.point = min(p+steps, top)
+	s.pointMonth, s.notBefore = m, 0
+}
+
+// pathway moves a person who qualifies for one of their band's pathways
+// (the first that applies, in Rules order).
+func (s *person) pathway(m calendar.Month, mi int) {
+	c := s.c
+	if !s.progress || c.frozen[mi] || len(c.pathways[s.band]) == 0 || !s.atTop() {
+		return
+	}
+	at := int(m - s.pointMonth)
+	for _, pw := range c.pathways[s.band] {
+		if at < pw.after || !s.meets(pw.cpd) {
+			continue
+		}
+		cur := s.salary()
+		to := &c.tables[s.table].scales[pw.to]
+		s.band, s.point = pw.to, len(to.labels)-1
+		for p, sal := range to.salary {
+			if sal.GreaterThanOrEqual(cur) {
+				s.point = p
+				break
+			}
+		}
+		s.pointMonth, s.notBefore = m, 0
+		return
+	}
+}
+
+// monthlyPence returns the person's pay for the month in pence, using cache
+// for unprotected salaries.
+func (s *person) monthlyPence(cache *payCache) int64 {
+	if s.hasProt {
+		if !s.protOK {
+			s.protPence, s.protOK = pence(money.MonthlyPay(s.prot, s.fte)), true
+		}
+		return s.protPence
+	}
+	slot := s.c.tables[s.table].scales[s.band].slot + s.point
+	v := cache.monthly[slot]
+	if v == unset {
+		v = pence(money.MonthlyPay(s.c.tables[s.table].scales[s.band].salary[s.point], s.fte))
+		cache.monthly[slot] = v
+	}
+	return v
+}
+
+// lumpPence returns the lump sums paid to the person in month index mi, in
+// pence: each is rounded to the penny for the person.
+func (s *person) lumpPence(mi int) int64 {
+	var total int64
+	for i := range s.c.lumps[mi] {
+		l := &s.c.lumps[mi][i]
+		if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
+			continue
+		}
+		total += pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+	}
+	return total
+}
+
+// lumpAmount is one person's lump sum: amount × fte, or rate × full-time
+// salary × fte when rate is non-zero, rounded to the penny.
+func lumpAmount(amount, rate, salary, fte decimal.Decimal) decimal.Decimal {
+	if !rate.IsZero() {
+		return money.Penny(rate.Mul(salary).Mul(fte))
+	}
+	return money.Penny(amount.Mul(fte))
+}
+
+// daysPerYear is the working days in a year used for CPD time: 52.143 × 5.
+var daysPerYear = paystructure.WeeksPerYear.Mul(decimal.NewFromInt(5))
+
+// cpdTimeAmount is the cost of a year's paid CPD days for one person: the
+// daily rate (salary × fte ÷ 260.715, rounded to the penny) × days, rounded
+// to the penny.
+func cpdTimeAmount(salary, fte, days decimal.Decimal) decimal.Decimal {
+	daily := salary.Mul(fte).DivRound(daysPerYear, 2)
+	return money.Penny(daily.Mul(days))
+}
+
+// cpdPence returns the person's CPD time cost for a year on their current
+// salary, in pence.
+func (s *person) cpdPence(cache *payCache, days decimal.Decimal) int64 {
+	if s.hasProt {
+		return pence(cpdTimeAmount(s.salary(), s.fte, days))
+	}
+	slot := s.c.tables[s.table].scales[s.band].slot + s.point
+	v := cache.cpd[slot]
+	if v == unset {
+		v = pence(cpdTimeAmount(s.c.tables[s.table].scales[s.band].salary[s.point], s.fte, days))
+		cache.cpd[slot] = v
+	}
+	return v
+}
+
+// unset marks a cache slot not yet computed.
+const unset = -1 << 63
+
+// payCache holds, for one timeline and one FTE, the monthly pay and yearly
+// CPD time cost of every (table, band, point), in pence.
+type payCache struct {
+	monthly []int64
+	cpd     []int64
+}
+
+func newPayCache(slots int) *payCache {
+	pc := &payCache{monthly: make([]int64, slots), cpd: make([]int64, slots)}
+	for i := range pc.monthly {
+		pc.monthly[i], pc.cpd[i] = unset, unset
+	}
+	return pc
+}
+
+// pence converts an amount already rounded to the penny to integer pence.
+func pence(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
+
+// fromPence converts integer pence to pounds.
+func fromPence(p int64) decimal.Decimal { return decimal.New(p, -2) }
