@@ -1,0 +1,693 @@
+package projection
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+// AllBands is the Band of the cost and distribution rows that add up every
+// band.
+const AllBands = "All"
+
+// Options are the costing options.
+type Options struct {
+	// OnCosts are the employer on-cost lines, in report order.
+	OnCosts []paystructure.OnCost
+	// Turnover is the fraction (0 ≤ Turnover ≤ 1) of each group's weight that
+	// leaves at each pay-year boundary from year 2 on and is replaced by new
+	// entrants; zero for none.
+	Turnover decimal.Decimal
+	// Inflation is the inflation rate for pay year 1 as a fraction, against
+	// which Distribution counts rises; nil when unknown.
+	Inflation *decimal.Decimal
+}
+
+// Costing is the census projected under the Current baseline and each
+// scenario.
+type Costing struct {
+	// Scenarios holds Current first, then the scenarios in the order given.
+	Scenarios []ScenarioCosting
+}
+
+// ScenarioCosting is one timeline's costs and who gains what.
+type ScenarioCosting struct {
+	Scenario string
+	// Order is the order of assimilation and progression the timeline used
+	// when a table removing points took effect on a progression date.
+	Order paystructure.Order
+	// Rows are in pay-year order, then band display order, then AllBands.
+	Rows []CostRow
+	// Distribution holds the first-year rises per band, in band display
+	// order then AllBands, for bands with people; nil for Current.
+	Distribution []Distribution
+	// Equality holds, per attribute in census order and value in ascending
+	// text order, the full-time salary of each group of people.
+	Equality []EqualityRow
+}
+
+// CostRow is the cost of one pay year in one band (or AllBands). Every
+// amount is in pounds, rounded to the penny.
+type CostRow struct {
+	Scenario string
+	Year     int // 1-based pay year
+	Band     string
+	// Headcount and FTE are the people (weights) in the band on the first
+	// day of the pay year, to 2 places (exact without turnover).
+	Headcount decimal.Decimal
+	FTE       decimal.Decimal
+	Basic     decimal.Decimal // basic pay
+	LumpSums  decimal.Decimal
+	// OnCosts is the sum of OnCostLines, which follow Options.OnCosts.
+	OnCosts     decimal.Decimal
+	OnCostLines []decimal.Decimal
+	CPDTime     decimal.Decimal // cost of the paid CPD days the scenario grants
+	Total       decimal.Decimal // Basic + LumpSums + OnCosts + CPDTime
+	// Change and ChangePct compare Total with Current's row for the same
+	// year and band (a fraction to 8 places; money.Change).
+	Change    decimal.Decimal
+	ChangePct decimal.Decimal
+	// Drift is the part of Basic due to progression: Basic minus the basic
+	// pay of the same people had nobody progressed from the start.
+	Drift decimal.Decimal
+}
+
+// Distribution is how first-year rises are spread among the people of a
+// band. A person's rise is their pay-year-1 earnings (basic pay plus lump
+// sums) under the scenario minus the same under Current; RisePct divides it
+// by the Current earnings (a fraction to 8 places).
+type Distribution struct {
+	Scenario string
+	Band     string // the band of the person's census row, or AllBands
+	People   int64
+	MinRise, MedianRise, MaxRise decimal.Decimal
+	MinPct, MedianPct, MaxPct    decimal.Decimal
+	// BelowInflation counts the people whose RisePct is below
+	// Options.Inflation; nil when the inflation rate is unknown.
+	BelowInflation *int64
+}
+
+// EqualityRow is the pay of the people who share one value of a census
+// attribute. Salary here is the annual full-time salary (protected salary if
+// higher) in force in the last month of pay year 1.
+type EqualityRow struct {
+	Scenario  string
+	Attribute string
+	Value     string
+	Headcount int64
+	// MeanSalary is rounded to the penny; MedianSalary is the weighted lower
+	// median.
+	MeanSalary   decimal.Decimal
+	MedianSalary decimal.Decimal
+	// GapPct is (best mean − MeanSalary) ÷ best mean as a fraction to 8
+	// places, where best mean is the highest MeanSalary among the values of
+	// the same attribute (0 for the best-paid group).
+	GapPct decimal.Decimal
+}
+
+// pathKey is everything that decides a census group's career path.
+type pathKey struct {
+	band, point string
+	fte         int64 // FTE × 10⁸
+	pointMonth  calendar.Month
+	cpd         int64 // CPD hours × 10⁸ (0 when unrecorded)
+	recorded    bool
+}
+
+// entrantKey is everything that decides a replacement entrant's path.
+type entrantKey struct {
+	band     string
+	fte, cpd int64
+	recorded bool
+}
+
+type pathSpec struct {
+	key      pathKey
+	fte, cpd decimal.Decimal
+	weight   int64 // people on the path: Σ Count
+}
+
+type entrantSpec struct {
+	key      entrantKey
+	fte, cpd decimal.Decimal
+	weight   int64
+}
+
+// cell accumulates, for one cohort, pay year and band, the sums over paths
+// of weight × amount, in pence (FTE in 10⁻⁸).
+type cell struct {
+	w, fte                     int64
+	basic, lumps, cpd, noprog int64
+	on                         []int64
+}
+
+// run is one timeline's projection of every path.
+type run struct {
+	c     *compiled
+	cells [][][]cell // [cohort][year][band]; cohort 0: census, k ≥ 1: entrants from year k+1
+	earn1 []int64    // per path: pay-year-1 basic + lump sums, pence
+	ft1   []decimal.Decimal
+}
+
+// onCostLine is an OnCost prepared for integer arithmetic when exact.
+type onCostLine struct {
+	rate, thr      decimal.Decimal
+	rateE8, thrPen int64
+	fast           bool
+}
+
+type engine struct {
+	paths      []pathSpec
+	entrants   []entrantSpec
+	entrantOf  []int // per path: its entrant spec
+	years      int
+	turnover   decimal.Decimal
+	on         []onCostLine
+	attrs      []attrIndex
+	attrNames  []string
+	overflowed bool
+}
+
+// attrIndex is, for one attribute, each value's people by path.
+type attrIndex struct {
+	values []string
+	paths  [][]pathWeight // by value
+}
+
+type pathWeight struct {
+	path   int
+	weight int64
+}
+
+// Cost projects census month by month under current and each scenario and
+// costs it. Every timeline must share current's Start and Years. Groups with
+// the same path key are computed once, whatever their attributes.
+func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios []*paystructure.Timeline, opt Options) (*Costing, error) {
+	if census == nil {
+		return nil, fmt.Errorf("projection: no census")
+	}
+	if current == nil {
+		return nil, fmt.Errorf("projection: no Current timeline")
+	}
+	if opt.Turnover.Sign() < 0 || opt.Turnover.GreaterThan(decimal.NewFromInt(1)) {
+		return nil, fmt.Errorf("projection: turnover %s is not between 0 and 1", opt.Turnover)
+	}
+	tls := append([]*paystructure.Timeline{current}, scenarios...)
+	for _, tl := range tls {
+		if tl == nil {
+			return nil, fmt.Errorf("projection: nil timeline")
+		}
+		if tl.Start != current.Start || tl.Years != current.Years {
+			return nil, fmt.Errorf("scenario %q runs %s for %d years, Current %s for %d: horizons must match",
+				tl.Scenario, tl.Start, tl.Years, current.Start, current.Years)
+		}
+	}
+	e, err := newEngine(census, current.Start, current.Years, opt)
+	if err != nil {
+		return nil, err
+	}
+	runs := make([]*run, len(tls))
+	for i, tl := range tls {
+		c, err := compile(tl)
+		if err != nil {
+			return nil, err
+		}
+		if runs[i], err = e.run(c); err != nil {
+			return nil, err
+		}
+	}
+	if e.overflowed {
+		return nil, fmt.Errorf("projection: a cost total exceeds %d pence", int64(math.MaxInt64))
+	}
+	out := &Costing{}
+	for i, r := range runs {
+		sc := ScenarioCosting{Scenario: r.c.tl.Scenario, Order: r.c.order, Rows: e.rows(r)}
+		if i > 0 {
+			sc.Distribution = e.distribution(r, runs[0], opt.Inflation)
+		}
+		sc.Equality = e.equality(r)
+		out.Scenarios = append(out.Scenarios, sc)
+	}
+	base := map[[2]any]decimal.Decimal{}
+	for _, row := range out.Scenarios[0].Rows {
+		base[[2]any{row.Year, row.Band}] = row.Total
+	}
+	for i := range out.Scenarios {
+		for j := range out.Scenarios[i].Rows {
+			row := &out.Scenarios[i].Rows[j]
+			row.Change, row.ChangePct = money.Change(base[[2]any{row.Year, row.Band}], row.Total)
+		}
+	}
+	return out, nil
+}
+
+// scaled8 returns x × 10⁸ as an integer, if exact and in range.
+func scaled8(x decimal.Decimal) (int64, bool) {
+	e := x.Exponent()
+	if e >= -8 && e <= 0 && x.NumDigits() <= 10 {
+		return x.CoefficientInt64() * pow10[8+e], true
+	}
+	s := x.Shift(8)
+	if !s.IsInteger() {
+		return 0, false
+	}
+	b := s.BigInt()
+	if !b.IsInt64() || b.Int64() > math.MaxInt64/4 || b.Int64() < math.MinInt64/4 {
+		return 0, false
+	}
+	return b.Int64(), true
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
+
+func newEngine(census *paystructure.Census, start calendar.Month, years int, opt Options) (*engine, error) {
+	e := &engine{years: years, turnover: opt.Turnover, attrNames: census.AttributeNames}
+	for _, oc := range opt.OnCosts {
+		l := onCostLine{rate: oc.Rate, thr: oc.Threshold}
+		r, ok1 := scaled8(oc.Rate)
+		t, ok2 := scaled8(oc.Threshold)
+		if ok1 && ok2 && r >= 0 && t%1e6 == 0 {
+			l.rateE8, l.thrPen, l.fast = r, t/1e6, true
+		}
+		e.on = append(e.on, l)
+	}
+	pathOf := make(map[pathKey]int)
+	entOf := make(map[entrantKey]int)
+	groupPath := make([]int, len(census.Groups))
+	for gi := range census.Groups {
+		g := &census.Groups[gi]
+		if g.Count < 0 {
+			return nil, fmt.Errorf("census group %s %s has a negative count", g.Band, g.Point)
+		}
+		fte, ok := scaled8(g.FTE)
+		if !ok || fte <= 0 {
+			return nil, fmt.Errorf("census group %s %s: FTE %s is not a positive number with at most 8 decimal places", g.Band, g.Point, g.FTE)
+		}
+		k := pathKey{band: g.Band, point: g.Point, fte: fte, pointMonth: start, recorded: g.CPDRecorded}
+		if !g.PointDate.IsZero() {
+			k.pointMonth = calendar.FirstOnOrAfter(g.PointDate)
+		}
+		var cpd decimal.Decimal
+		if g.CPDRecorded {
+			if k.cpd, ok = scaled8(g.CPDHours); !ok {
+				return nil, fmt.Errorf("census group %s %s: CPD hours %s have more than 8 decimal places", g.Band, g.Point, g.CPDHours)
+			}
+			cpd = g.CPDHours
+		}
+		pi, ok := pathOf[k]
+		if !ok {
+			pi = len(e.paths)
+			pathOf[k] = pi
+			e.paths = append(e.paths, pathSpec{key: k, fte: g.FTE, cpd: cpd})
+			ek := entrantKey{band: g.Band, fte: fte, cpd: k.cpd, recorded: g.CPDRecorded}
+			ei, ok := entOf[ek]
+			if !ok {
+				ei = len(e.entrants)
+				entOf[ek] = ei
+				e.entrants = append(e.entrants, entrantSpec{key: ek, fte: g.FTE, cpd: cpd})
+			}
+			e.entrantOf = append(e.entrantOf, ei)
+		}
+		if e.paths[pi].weight > math.MaxInt64-g.Count {
+			return nil, fmt.Errorf("census headcount overflows")
+		}
+		e.paths[pi].weight += g.Count
+		e.entrants[e.entrantOf[pi]].weight += g.Count
+		groupPath[gi] = pi
+	}
+	for a, name := range census.AttributeNames {
+		byValue := map[string]map[int]int64{}
+		for gi := range census.Groups {
+			g := &census.Groups[gi]
+			if a >= len(g.Attributes) {
+				return nil, fmt.Errorf("census group %s %s lacks attribute %q", g.Band, g.Point, name)
+			}
+			m := byValue[g.Attributes[a]]
+			if m == nil {
+				m = map[int]int64{}
+				byValue[g.Attributes[a]] = m
+			}
+			m[groupPath[gi]] += g.Count
+		}
+		var ai attrIndex
+		for v := range byValue {
+			ai.values = append(ai.values, v)
+		}
+		slices.Sort(ai.values)
+		for _, v := range ai.values {
+			var pw []pathWeight
+			for p, w := range byValue[v] {
+				pw = append(pw, pathWeight{p, w})
+			}
+			slices.SortFunc(pw, func(x, y pathWeight) int { return cmp.Compare(x.path, y.path) })
+			ai.paths = append(ai.paths, pw)
+		}
+		e.attrs = append(e.attrs, ai)
+	}
+	return e, nil
+}
+
+// yearRec is one path's amounts for one pay year, in pence per person.
+type yearRec struct {
+	band              int // band on the first day of the pay year
+	basic, lumps, cpd int64
+}
+
+// walk advances s month by month from month index first to the end of the
+// horizon, recording each pay year's amounts in recs; ft1 (if not nil)
+// receives the full-time salary in the last month of pay year 1.
+func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs []yearRec, ft1 *decimal.Decimal) {
+	c := s.c
+	for mi := first; mi < c.n; mi++ {
+		s.step(mi)
+		y := mi / 12
+		if mi%12 == 0 {
+			recs[y] = yearRec{band: s.band}
+			if cpdDays.Sign() > 0 {
+				recs[y].cpd = s.cpdPence(cache, cpdDays)
+			}
+		}
+		recs[y].basic += s.monthlyPence(cache)
+		if len(c.lumps[mi]) > 0 {
+			recs[y].lumps += s.lumpPence(mi)
+		}
+		if mi == 11 && ft1 != nil {
+			*ft1 = s.salary()
+		}
+	}
+}
+
+// mulAdd adds v × w to *dst, recording overflow.
+func (e *engine) mulAdd(dst *int64, v, w int64) {
+	if v == 0 || w == 0 {
+		return
+	}
+	p := v * w
+	if p/w != v || (v == -1 && w == math.MinInt64) || (w == -1 && v == math.MinInt64) {
+		e.overflowed = true
+		return
+	}
+	s := *dst + p
+	if (p > 0 && s < *dst) || (p < 0 && s > *dst) {
+		e.overflowed = true
+		return
+	}
+	*dst = s
+}
+
+// onCost is one person's on-cost for a pay year on pay (pence), in pence:
+// rate × max(0, pay − threshold), rounded to the penny.
+func (l *onCostLine) onCost(pay int64) int64 {
+	if l.fast {
+		ex := pay - l.thrPen
+		if ex <= 0 {
+			return 0
+		}
+		if l.rateE8 == 0 || ex <= (math.MaxInt64-5e7)/l.rateE8 {
+			return (ex*l.rateE8 + 5e7) / 1e8
+		}
+	}
+	ex := fromPence(pay).Sub(l.thr)
+	if ex.Sign() <= 0 {
+		return 0
+	}
+	return pence(money.Penny(l.rate.Mul(ex)))
+}
+
+func (e *engine) run(c *compiled) (*run, error) {
+	r := &run{c: c, earn1: make([]int64, len(e.paths)), ft1: make([]decimal.Decimal, len(e.paths))}
+	cohorts := 1
+	if e.turnover.Sign() > 0 {
+		cohorts = e.years
+	}
+	r.cells = make([][][]cell, cohorts)
+	for k := range r.cells {
+		r.cells[k] = make([][]cell, e.years)
+		for y := range r.cells[k] {
+			r.cells[k][y] = make([]cell, len(c.bands))
+			for b := range r.cells[k][y] {
+				r.cells[k][y][b].on = make([]int64, len(e.on))
+			}
+		}
+	}
+	caches := map[int64]*payCache{}
+	cacheFor := func(fte int64) *payCache {
+		pc := caches[fte]
+		if pc == nil {
+			pc = newPayCache(c.slots)
+			caches[fte] = pc
+		}
+		return pc
+	}
+	cpdDays := c.tl.CPDDays
+	recs := make([]yearRec, e.years)
+	flat := make([]yearRec, e.years)
+	add := func(k, first int, weight, fte int64) {
+		for y := first; y < e.years; y++ {
+			rec := &recs[y]
+			cl := &r.cells[k][y][rec.band]
+			e.mulAdd(&cl.w, 1, weight)
+			e.mulAdd(&cl.fte, fte, weight)
+			e.mulAdd(&cl.basic, rec.basic, weight)
+			e.mulAdd(&cl.lumps, rec.lumps, weight)
+			e.mulAdd(&cl.cpd, rec.cpd, weight)
+			e.mulAdd(&cl.noprog, flat[y].basic, weight)
+			pay := rec.basic + rec.lumps
+			for li := range e.on {
+				e.mulAdd(&cl.on[li], e.on[li].onCost(pay), weight)
+			}
+		}
+	}
+	for pi := range e.paths {
+		ps := &e.paths[pi]
+		bi, ok := c.bandIdx[ps.key.band]
+		if !ok {
+			return nil, fmt.Errorf("scenario %q has no band %q, which the census uses", c.tl.Scenario, ps.key.band)
+		}
+		cache := cacheFor(ps.key.fte)
+		s := newPerson(c, true, ps.fte, ps.cpd, ps.key.recorded)
+		if err := s.startCensus(bi, ps.key.point, ps.key.pointMonth); err != nil {
+			return nil, err
+		}
+		walk(&s, 0, cache, cpdDays, recs, &r.ft1[pi])
+		f := newPerson(c, false, ps.fte, ps.cpd, ps.key.recorded)
+		_ = f.startCensus(bi, ps.key.point, ps.key.pointMonth)
+		walk(&f, 0, cache, decimal.Zero, flat, nil)
+		r.earn1[pi] = recs[0].basic + recs[0].lumps
+		add(0, 0, ps.weight, ps.key.fte)
+	}
+	for k := 1; k < cohorts; k++ {
+		for ei := range e.entrants {
+			es := &e.entrants[ei]
+			bi := c.bandIdx[es.key.band]
+			cache := cacheFor(es.key.fte)
+			s := newPerson(c, true, es.fte, es.cpd, es.key.recorded)
+			s.startEntrant(bi, 12*k)
+			walk(&s, 12*k, cache, cpdDays, recs, nil)
+			f := newPerson(c, false, es.fte, es.cpd, es.key.recorded)
+			f.startEntrant(bi, 12*k)
+			walk(&f, 12*k, cache, decimal.Zero, flat, nil)
+			add(k, k, es.weight, es.key.fte)
+		}
+	}
+	return r, nil
+}
+
+// factors returns, per cohort and pay year (0-based), the fraction of a
+// group's weight in that cohort: (1−t)^y for the census cohort and
+// t·(1−t)^(y−k) for entrants who joined at the start of year k.
+func (e *engine) factors(cohorts int) [][]decimal.Decimal {
+	t := e.turnover
+	stay := decimal.NewFromInt(1).Sub(t)
+	pow := make([]decimal.Decimal, e.years)
+	pow[0] = decimal.NewFromInt(1)
+	for y := 1; y < e.years; y++ {
+		pow[y] = pow[y-1].Mul(stay)
+	}
+	f := make([][]decimal.Decimal, cohorts)
+	for k := range f {
+		f[k] = make([]decimal.Decimal, e.years)
+		for y := k; y < e.years; y++ {
+			if k == 0 {
+				f[k][y] = pow[y]
+			} else {
+				f[k][y] = t.Mul(pow[y-k])
+			}
+		}
+	}
+	return f
+}
+
+func (e *engine) rows(r *run) []CostRow {
+	c := r.c
+	f := e.factors(len(r.cells))
+	sum := func(y, b int, field func(*cell) int64, exp int32) decimal.Decimal {
+		var total decimal.Decimal
+		for k := range r.cells {
+			if k > y {
+				break
+			}
+			v := field(&r.cells[k][y][b])
+			if v == 0 {
+				continue
+			}
+			total = total.Add(f[k][y].Mul(decimal.New(v, exp)))
+		}
+		return total
+	}
+	var rows []CostRow
+	for y := 0; y < e.years; y++ {
+		all := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: AllBands, OnCostLines: make([]decimal.Decimal, len(e.on))}
+		var allW, allFTE decimal.Decimal
+		for b, name := range c.bands {
+			row := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: name}
+			w := sum(y, b, func(c *cell) int64 { return c.w }, 0)
+			fte := sum(y, b, func(c *cell) int64 { return c.fte }, -8)
+			allW, allFTE = allW.Add(w), allFTE.Add(fte)
+			row.Headcount, row.FTE = w.Round(2), fte.Round(2)
+			basic := sum(y, b, func(c *cell) int64 { return c.basic }, -2)
+			row.Basic = money.Penny(basic)
+			row.LumpSums = money.Penny(sum(y, b, func(c *cell) int64 { return c.lumps }, -2))
+			row.CPDTime = money.Penny(sum(y, b, func(c *cell) int64 { return c.cpd }, -2))
+			row.Drift = money.Penny(basic.Sub(sum(y, b, func(c *cell) int64 { return c.noprog }, -2)))
+			for li := range e.on {
+				v := money.Penny(sum(y, b, func(c *cell) int64 { return c.on[li] }, -2))
+				row.OnCostLines = append(row.OnCostLines, v)
+				row.OnCosts = row.OnCosts.Add(v)
+				all.OnCostLines[li] = all.OnCostLines[li].Add(v)
+			}
+			row.Total = row.Basic.Add(row.LumpSums).Add(row.OnCosts).Add(row.CPDTime)
+			all.Basic = all.Basic.Add(row.Basic)
+			all.LumpSums = all.LumpSums.Add(row.LumpSums)
+			all.OnCosts = all.OnCosts.Add(row.OnCosts)
+			all.CPDTime = all.CPDTime.Add(row.CPDTime)
+			all.Total = all.Total.Add(row.Total)
+			all.Drift = all.Drift.Add(row.Drift)
+			rows = append(rows, row)
+		}
+		all.Headcount, all.FTE = allW.Round(2), allFTE.Round(2)
+		rows = append(rows, all)
+	}
+	return rows
+}
+
+// weighted is a value held by weight people.
+type weighted struct {
+	v decimal.Decimal
+	w int64
+}
+
+// weightedStats returns the minimum, lower weighted median and maximum of
+// vals (which it sorts), ignoring zero weights; zeros when there are none.
+// The lower median is the value of the person at position ⌈W/2⌉ in
+// ascending order, W the total weight.
+func weightedStats(vals []weighted) (lo, med, hi decimal.Decimal) {
+	vals = slices.DeleteFunc(vals, func(x weighted) bool { return x.w <= 0 })
+	if len(vals) == 0 {
+		return
+	}
+	slices.SortStableFunc(vals, func(a, b weighted) int { return a.v.Cmp(b.v) })
+	var total int64
+	for _, x := range vals {
+		total += x.w
+	}
+	target := (total + 1) / 2
+	var cum int64
+	for _, x := range vals {
+		cum += x.w
+		if cum >= target {
+			med = x.v
+			break
+		}
+	}
+	return vals[0].v, med, vals[len(vals)-1].v
+}
+
+// distribution compares each path's pay-year-1 earnings under r with
+// Current's.
+func (e *engine) distribution(r, cur *run, inflation *decimal.Decimal) []Distribution {
+	c := r.c
+	byBand := make([][]int, len(c.bands)) // paths by census band
+	for pi := range e.paths {
+		if b, ok := c.bandIdx[e.paths[pi].key.band]; ok {
+			byBand[b] = append(byBand[b], pi)
+		}
+	}
+	rise := make([]decimal.Decimal, len(e.paths))
+	pct := make([]decimal.Decimal, len(e.paths))
+	for pi := range e.paths {
+		rise[pi], pct[pi] = money.Change(fromPence(cur.earn1[pi]), fromPence(r.earn1[pi]))
+	}
+	one := func(band string, paths []int) Distribution {
+		d := Distribution{Scenario: c.tl.Scenario, Band: band}
+		cash := make([]weighted, 0, len(paths))
+		frac := make([]weighted, 0, len(paths))
+		var below int64
+		for _, pi := range paths {
+			w := e.paths[pi].weight
+			d.People += w
+			cash = append(cash, weighted{rise[pi], w})
+			frac = append(frac, weighted{pct[pi], w})
+			if inflation != nil && pct[pi].LessThan(*inflation) {
+				below += w
+			}
+		}
+		d.MinRise, d.MedianRise, d.MaxRise = weightedStats(cash)
+		d.MinPct, d.MedianPct, d.MaxPct = weightedStats(frac)
+		if inflation != nil {
+			d.BelowInflation = &below
+		}
+		return d
+	}
+	var out []Distribution
+	var all []int
+	for b, paths := range byBand {
+		all = append(all, paths...)
+		if d := one(c.bands[b], paths); d.People > 0 {
+			out = append(out, d)
+		}
+	}
+	slices.Sort(all)
+	return append(out, one(AllBands, all))
+}
+
+// equality summarises the pay-year-1 full-time salary of each attribute
+// value's people under r.
+func (e *engine) equality(r *run) []EqualityRow {
+	var out []EqualityRow
+	for a, ai := range e.attrs {
+		first := len(out)
+		best := decimal.Zero
+		for vi, v := range ai.values {
+			row := EqualityRow{Scenario: r.c.tl.Scenario, Attribute: e.attrNames[a], Value: v}
+			vals := make([]weighted, 0, len(ai.paths[vi]))
+			var total decimal.Decimal
+			for _, pw := range ai.paths[vi] {
+				row.Headcount += pw.weight
+				vals = append(vals, weighted{r.ft1[pw.path], pw.weight})
+				total = total.Add(r.ft1[pw.path].Mul(decimal.NewFromInt(pw.weight)))
+			}
+			if row.Headcount > 0 {
+				row.MeanSalary = total.DivRound(decimal.NewFromInt(row.Headcount), 2)
+			}
+			_, row.MedianSalary, _ = weightedStats(vals)
+			if row.MeanSalary.GreaterThan(best) {
+				best = row.MeanSalary
+			}
+			out = append(out, row)
+		}
+		for i := first; i < len(out); i++ {
+			if best.Sign() > 0 {
+				out[i].GapPct = best.Sub(out[i].MeanSalary).DivRound(best, 8)
+			}
+		}
+	}
+	return out
+}
