@@ -1,0 +1,66 @@
+// Package dataset reads and validates a dataset folder: the CSV files that
+// describe a pay structure (bands.csv, increments.csv) and its optional
+// census (staff.csv), price index (inflation.csv) and employer on-costs
+// (oncosts.csv). It is the only package that knows these file formats; it
+// produces a paystructure.Dataset.
+//
+// # What is accepted
+//
+// Files are UTF-8 CSV as Excel and LibreOffice export them: a leading
+// byte-order mark, CRLF line endings and quoted fields are all fine. Headers
+// are matched case-insensitively, ignoring surrounding spaces, in any order.
+// One shared reader (see openTable) does this normalisation for every file,
+// so every file sees the same header rules.
+//
+// # Errors
+//
+// Load reports every problem it finds, not just the first, as an ErrorList
+// of positioned errors ("increments.csv:14: salary \"25,5x4\": not an amount
+// (write 25524 or £25,524.00)"). Messages quote the offending value, never a
+// whole row: census rows hold personal data. At most MaxErrorsPerFile errors
+// are printed per file, followed by a count of the rest. Things that are
+// allowed but worth a look (overlapping bands, a point_date before a
+// start_date) become Dataset.Warnings instead.
+//
+// # Why staff.csv is read with encoding/csv
+//
+// The small tables are decoded with gocsv into structs of raw strings, which
+// keeps their code short. A census can have millions of rows, and gocsv
+// reads a whole file into memory and reflects on every row. staff.csv is
+// therefore read in one streaming pass with encoding/csv (ReuseRecord), and
+// rows are aggregated into paystructure.Census groups keyed by the raw text of
+// the fields that make a group. Each distinct raw value is parsed and
+// validated once and its result cached, so a row costs little more than
+// the CSV read and a map lookup, and memory grows with the number of
+// distinct groups (and ids, which must be unique), not with the rows.
+//
+// # Limits
+//
+// To fail clearly on files that are not datasets (a binary file renamed
+// .csv, a runaway export), no field or line may exceed MaxFieldBytes or
+// MaxLineBytes, and no file may have more than MaxRows data rows.
+package dataset
+
+// Limits on the input. Anything larger is refused with an error naming the
+// file and line.
+const (
+	// MaxFieldBytes is the longest field accepted, in bytes (64 KiB).
+	MaxFieldBytes = 64 << 10
+	// MaxLineBytes is the longest physical line accepted, in bytes (64 KiB),
+	// not counting the line ending.
+	MaxLineBytes = 64 << 10
+	// MaxRows is the most data rows (excluding the header) a file may have.
+	MaxRows = 10_000_000
+	// MaxErrorsPerFile is how many errors are printed for one file before
+	// "… and N more errors in FILE".
+	MaxErrorsPerFile = 100
+)
+
+// The files of a dataset.
+const (
+	BandsFile      = "bands.csv"
+	IncrementsFile = "increments.csv"
+	StaffFile      = "staff.csv"
+	InflationFile  = "inflation.csv"
+	OnCostsFile    = "oncosts.csv"
+)

@@ -1,0 +1,104 @@
+package dataset
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
+)
+
+// The parse helpers below return a message naming the column and quoting
+// the value ("salary \"25,5x4\": not an amount (…)"), or "" when the value is
+// good.
+
+// bad formats a message about value raw in column col.
+func bad(col, raw, format string, args ...any) string {
+	return fmt.Sprintf("%s %q: %s", col, raw, fmt.Sprintf(format, args...))
+}
+
+// label returns a label (band, point, id) without surrounding spaces.
+func label(s string) string { return strings.TrimSpace(s) }
+
+// parseAmount parses a money amount; blank is an error.
+func parseAmount(col, raw string) (decimal.Decimal, string) {
+	if strings.TrimSpace(raw) == "" {
+		return decimal.Zero, fmt.Sprintf("%s is blank (%s)", col, money.AmountHint)
+	}
+	d, err := money.ParseAmount(raw)
+	if err != nil {
+		return d, bad(col, raw, "%v", err)
+	}
+	return d, ""
+}
+
+// parseNumber parses a non-negative number, or returns def when blank.
+func parseNumber(col, raw string, def decimal.Decimal) (decimal.Decimal, string) {
+	if strings.TrimSpace(raw) == "" {
+		return def, ""
+	}
+	d, err := money.ParseNumber(raw)
+	if err != nil {
+		return d, bad(col, raw, "%v", err)
+	}
+	return d, ""
+}
+
+// parseInt parses a whole number from lo to hi, or returns def when blank.
+func parseInt(col, raw string, def, lo, hi int) (int, string) {
+	t := strings.TrimSpace(raw)
+	if t == "" {
+		return def, ""
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil || n < lo || n > hi {
+		return 0, bad(col, raw, "must be a whole number from %d to %d", lo, hi)
+	}
+	return n, ""
+}
+
+// parseDate parses an ISO date, or returns the zero Date when blank.
+func parseDate(col, raw string) (calendar.Date, string) {
+	t := strings.TrimSpace(raw)
+	if t == "" {
+		return calendar.Date{}, ""
+	}
+	d, err := calendar.Parse(t)
+	if err != nil {
+		return d, bad(col, raw, "%v", err)
+	}
+	return d, ""
+}
+
+// parseFTE parses a full-time equivalent: 0 < fte ≤ 1, 1 when blank.
+func parseFTE(raw string) (decimal.Decimal, string) {
+	d, msg := parseNumber("fte", raw, decimal.NewFromInt(1))
+	if msg != "" {
+		return d, msg
+	}
+	if d.Sign() <= 0 || d.Cmp(decimal.NewFromInt(1)) > 0 {
+		return d, bad("fte", raw, "must be more than 0 and at most 1 (write 0.6 for three days a week of five)")
+	}
+	return d, ""
+}
+
+// parseCount parses a census row's count: a whole number of people from 1
+// to maxCount, 1 when blank.
+func parseCount(raw string) (int64, string) {
+	t := strings.TrimSpace(raw)
+	if t == "" {
+		return 1, ""
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 1 || n > maxCount {
+		return 0, bad("count", raw, "must be a whole number of people from 1 to %d", maxCount)
+	}
+	return n, ""
+}
+
+// maxCount bounds a census row's count, so that headcounts cannot overflow
+// (MaxRows × maxCount < 2⁶³).
+const maxCount = 1_000_000_000

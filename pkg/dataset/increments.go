@@ -1,0 +1,218 @@
+package dataset
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+var incrementsSchema = &schema{
+	file:     IncrementsFile,
+	columns:  []string{"band", "point", "salary", "effective_from", "months", "cpd_hours"},
+	required: []string{"band", "point", "salary"},
+	unknown:  rejectUnknown,
+}
+
+// incrementRow is one row of increments.csv as written.
+type incrementRow struct {
+	Band          string `csv:"band"`
+	Point         string `csv:"point"`
+	Salary        string `csv:"salary"`
+	EffectiveFrom string `csv:"effective_from"`
+	Months        string `csv:"months"`
+	CPDHours      string `csv:"cpd_hours"`
+}
+
+// maxPointMonths bounds the months at a point (50 years).
+const maxPointMonths = 600
+
+// pointRow is a parsed point with the line it came from.
+type pointRow struct {
+	point paystructure.Point
+	line  int
+}
+
+// scaleKey identifies one band's scale at one date.
+type scaleKey struct {
+	date calendar.Date
+	band string
+}
+
+// increments is what readIncrements learns.
+type increments struct {
+	structures []paystructure.Structure // ascending date; nil on errors
+	// latest holds, per band, the point labels of the latest structure (as
+	// far as they could be read), for checking the census.
+	latest map[string]map[string]bool
+}
+
+// readIncrements reads increments.csv, checking bands against bands
+// (names from bands.csv; nil when bands.csv could not be read).
+func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
+	var rows []incrementRow
+	lines := t.decode(&rows)
+	if len(rows) == 0 {
+		if t.errs.count(t.file) == 0 {
+			t.errs.add(t.file, 0, "", "file has no points (write one pay point per row under the header)")
+		}
+		return nil
+	}
+	known := map[string]bool{}
+	for _, b := range bands {
+		known[b.band.Name] = true
+	}
+
+	scales := map[scaleKey][]pointRow{}
+	labels := map[scaleKey]map[string]int{} // point label → line
+	var firstDated, firstBlank int
+	var firstDate calendar.Date
+	for i, r := range rows {
+		line := lines[i]
+		band, point := label(r.Band), label(r.Point)
+		ok := true
+		switch {
+		case band == "":
+			t.errs.add(t.file, line, "band", "band is blank")
+			ok = false
+		case bandsRead && !known[band]:
+			t.errs.addf(t.file, line, "band", "band %q is not in bands.csv", band)
+			ok = false
+		}
+		if point == "" {
+			t.errs.add(t.file, line, "point", "point is blank")
+			ok = false
+		}
+		salary, msg := parseAmount("salary", r.Salary)
+		if msg == "" && salary.Sign() <= 0 {
+			msg = bad("salary", r.Salary, "must be more than £0")
+		}
+		if msg != "" {
+			t.errs.add(t.file, line, "salary", msg)
+		}
+		date, dmsg := parseDate("effective_from", r.EffectiveFrom)
+		if dmsg != "" {
+			t.errs.add(t.file, line, "effective_from", dmsg)
+			ok = false
+		} else if date.IsZero() {
+			if firstBlank == 0 {
+				firstBlank = line
+			}
+		} else if firstDated == 0 {
+			firstDated, firstDate = line, date
+		}
+		months, mmsg := parseInt("months", r.Months, paystructure.DefaultPointMonths, 1, maxPointMonths)
+		if mmsg != "" {
+			t.errs.add(t.file, line, "months", mmsg)
+		}
+		cpd, cmsg := parseNumber("cpd_hours", r.CPDHours, decimal.Zero)
+		if cmsg != "" {
+			t.errs.add(t.file, line, "cpd_hours", cmsg)
+		}
+		if !ok {
+			continue
+		}
+		key := scaleKey{date, band}
+		if labels[key] == nil {
+			labels[key] = map[string]int{}
+		}
+		if first, dup := labels[key][point]; dup {
+			t.errs.addf(t.file, line, "point", "%s point %s%s is already on line %d", band, point, onDate(date), first)
+			continue
+		}
+		labels[key][point] = line
+		if msg != "" {
+			continue // the salary is unusable, but the point exists
+		}
+		scales[key] = append(scales[key], pointRow{
+			point: paystructure.Point{Label: point, Salary: salary, Months: months, CPDHours: cpd},
+			line:  line,
+		})
+	}
+	if firstDated > 0 && firstBlank > 0 {
+		if firstBlank > firstDated {
+			t.errs.addf(t.file, firstBlank, "effective_from", "effective_from is blank but line %d gives %s (give a date on every row, or on none)", firstDated, firstDate)
+		} else {
+			t.errs.addf(t.file, firstDated, "effective_from", "effective_from %q is given but line %d leaves it blank (give a date on every row, or on none)", firstDate.String(), firstBlank)
+		}
+	}
+
+	// Dates, ascending, and which bands have points at all.
+	var dates []calendar.Date
+	hasPoints := map[string]bool{}
+	for key := range labels {
+		if !slices.Contains(dates, key.date) {
+			dates = append(dates, key.date)
+		}
+		hasPoints[key.band] = true
+	}
+	slices.SortFunc(dates, calendar.Date.Compare)
+	inc := &increments{latest: map[string]map[string]bool{}}
+	if len(dates) > 0 {
+		last := dates[len(dates)-1]
+		for key, pts := range labels {
+			if key.date == last {
+				inc.latest[key.band] = map[string]bool{}
+				for p := range pts {
+					inc.latest[key.band][p] = true
+				}
+			}
+		}
+	}
+	for _, b := range bands {
+		switch {
+		case !hasPoints[b.band.Name]:
+			t.errs.addf(BandsFile, b.line, "band", "band %q has no points in increments.csv", b.band.Name)
+		case len(dates) > 0 && inc.latest[b.band.Name] == nil:
+			t.errs.addf(t.file, 0, "band", "band %q has no points on %s, the latest effective_from (the latest structure must contain every band)", b.band.Name, dates[len(dates)-1])
+		}
+	}
+
+	// Each scale in salary order, strictly increasing.
+	for _, d := range dates {
+		s := paystructure.Structure{EffectiveFrom: d}
+		for _, b := range bands {
+			pts := scales[scaleKey{d, b.band.Name}]
+			if len(pts) == 0 {
+				continue
+			}
+			checkAscending(t, b.band.Name, pts)
+			sc := paystructure.Scale{Band: b.band.Name}
+			for _, p := range pts {
+				sc.Points = append(sc.Points, p.point)
+			}
+			s.Scales = append(s.Scales, sc)
+		}
+		inc.structures = append(inc.structures, s)
+	}
+	return inc
+}
+
+// checkAscending sorts a scale's points by salary (file order of points is
+// not significant) and reports equal salaries, at the later line.
+func checkAscending(t *table, band string, pts []pointRow) {
+	slices.SortStableFunc(pts, func(a, b pointRow) int { return a.point.Salary.Cmp(b.point.Salary) })
+	for i := 1; i < len(pts); i++ {
+		lo, hi := pts[i-1], pts[i]
+		if lo.point.Salary.Cmp(hi.point.Salary) < 0 {
+			continue
+		}
+		if hi.line < lo.line {
+			lo, hi = hi, lo
+		}
+		t.errs.addf(t.file, hi.line, "salary", "%s point %s (%s) is not above point %s (%s)",
+			band, hi.point.Label, money.AmountText(hi.point.Salary), lo.point.Label, money.AmountText(lo.point.Salary))
+	}
+}
+
+// onDate returns " on DATE" for a dated structure, "" for an undated one.
+func onDate(d calendar.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" on %s", d)
+}

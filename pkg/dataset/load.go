@@ -1,0 +1,126 @@
+package dataset
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io/fs"
+
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+// Load reads and validates the dataset whose files are at the root of fsys.
+// name is the dataset's name for reports.
+//
+// When anything is wrong, Load returns a nil Dataset and an ErrorList with
+// every problem found in every file. Otherwise the Dataset's Bands are in
+// display order, its Structures ascend by date with each Scale's points in
+// ascending salary order, Inflation is in date order, OnCosts in file order,
+// Census is nil when there is no staff.csv, and Warnings lists things worth
+// a look.
+func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
+	errs := newCollector()
+	ds := &paystructure.Dataset{Name: name}
+	sum := newChecksum()
+
+	// bands.csv and increments.csv are required.
+	bt, found := openTable(fsys, bandsSchema, errs, &ds.Warnings)
+	if !found {
+		errs.add(BandsFile, 0, "", "file not found (a dataset needs bands.csv and increments.csv)")
+	}
+	var bands []bandInfo
+	if bt != nil {
+		bands = readBands(bt)
+		sum.add(bt)
+		bt.close()
+	}
+	it, found := openTable(fsys, incrementsSchema, errs, &ds.Warnings)
+	if !found {
+		errs.add(IncrementsFile, 0, "", "file not found (a dataset needs bands.csv and increments.csv)")
+	}
+	var inc *increments
+	if it != nil {
+		inc = readIncrements(it, bands, bt != nil)
+		sum.add(it)
+		it.close()
+	}
+	for _, b := range bands {
+		ds.Bands = append(ds.Bands, b.band)
+	}
+
+	if t, _ := openTable(fsys, inflationSchema, errs, &ds.Warnings); t != nil {
+		ds.Inflation = readInflation(t)
+		sum.add(t)
+		t.close()
+	}
+	if t, _ := openTable(fsys, onCostsSchema, errs, &ds.Warnings); t != nil {
+		ds.OnCosts = readOnCosts(t)
+		sum.add(t)
+		t.close()
+	}
+	if t, _ := openTable(fsys, staffSchema, errs, &ds.Warnings); t != nil {
+		ds.Census = readStaff(t, newCensusRefs(bands, bt != nil, inc), &ds.Warnings)
+		sum.add(t)
+		t.close()
+	}
+
+	if !errs.empty() {
+		return nil, errs.list()
+	}
+	ds.Structures = inc.structures
+	ds.Checksum = sum.text()
+	if ds.Census != nil {
+		sortCensus(ds.Census, ds)
+	}
+	ds.Warnings = append(ds.Warnings, overlapWarnings(ds)...)
+	return ds, nil
+}
+
+// newCensusRefs returns what census rows are checked against.
+func newCensusRefs(bands []bandInfo, bandsRead bool, inc *increments) censusRefs {
+	var refs censusRefs
+	if bandsRead {
+		refs.bands = map[string]bool{}
+		for _, b := range bands {
+			refs.bands[b.band.Name] = true
+		}
+	}
+	if inc != nil {
+		refs.points = inc.latest
+		if n := len(inc.structures); n > 0 {
+			refs.latest = inc.structures[n-1].EffectiveFrom
+		}
+	}
+	return refs
+}
+
+// overlapWarnings warns where a band's top salary in the latest structure
+// is above the next band's entry salary.
+func overlapWarnings(ds *paystructure.Dataset) []string {
+	var out []string
+	scales := ds.Latest().Scales
+	for i := 1; i < len(scales); i++ {
+		lo, hi := scales[i-1], scales[i]
+		if top, entry := lo.Top().Salary, hi.Points[0].Salary; top.Cmp(entry) > 0 {
+			out = append(out, fmt.Sprintf("overlapping bands: the top of %s (%s) is above the entry point of %s (%s)",
+				lo.Band, money.AmountText(top), hi.Band, money.AmountText(entry)))
+		}
+	}
+	return out
+}
+
+// checksum hashes the dataset's files: SHA-256 over, for each file read in
+// the order bands.csv, increments.csv, inflation.csv, oncosts.csv,
+// staff.csv, its name, a NUL, the hex SHA-256 of its bytes and a newline.
+// The Dataset's Checksum is the first 12 hex digits.
+type checksum struct{ h hash.Hash }
+
+func newChecksum() *checksum { return &checksum{sha256.New()} }
+
+func (c *checksum) add(t *table) {
+	fmt.Fprintf(c.h, "%s\x00%x\n", t.file, t.sum())
+}
+
+func (c *checksum) text() string { return hex.EncodeToString(c.h.Sum(nil))[:12] }

@@ -1,0 +1,311 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+)
+
+// unknownPolicy says what a file's unknown columns mean.
+type unknownPolicy int
+
+const (
+	rejectUnknown    unknownPolicy = iota // an error: a typo must not be ignored
+	warnUnknown                           // a warning: the column is not used
+	attributeUnknown                      // staff.csv: an attribute kept for breakdowns
+)
+
+// schema describes the header a file must have.
+type schema struct {
+	file     string
+	columns  []string // known columns, in documentation order
+	required []string
+	unknown  unknownPolicy
+}
+
+// table is an open CSV file whose header has been read and checked. Every
+// file goes through it, so BOMs, CRLF, quoting, header normalisation and the
+// size limits are handled in one place.
+type table struct {
+	file   string
+	errs   *collector
+	src    *bufio.Reader // the file, after the hash tee
+	hash   hash.Hash     // SHA-256 of the file's bytes
+	lim    *lineLimiter
+	r      *csv.Reader
+	header []string       // normalised column names
+	col    map[string]int // column name → index
+	extra  []int          // indexes of unknown columns (attributeUnknown)
+	rows   int
+	closer io.Closer // the file, when opened by openTable
+}
+
+var bom = []byte("\ufeff")
+
+// normalizeHeader returns the canonical form of a header cell: lower case,
+// without surrounding spaces or a byte-order mark.
+func normalizeHeader(h string) string {
+	return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+}
+
+// openTable opens sc.file in fsys and checks its header. It returns
+// found=false when the file does not exist, and t=nil when the file cannot
+// be used (the reasons are recorded in errs). Unused columns of a
+// warnUnknown file are appended to warnings.
+func openTable(fsys fs.FS, sc *schema, errs *collector, warnings *[]string) (t *table, found bool) {
+	f, err := fsys.Open(sc.file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	if err != nil {
+		errs.addf(sc.file, 0, "", "cannot read the file: %v", err)
+		return nil, true
+	}
+	t = newTable(f, sc, errs, warnings)
+	if t == nil {
+		f.Close()
+		return nil, true
+	}
+	t.closer = f
+	return t, true
+}
+
+// close closes the table's file, if it has one.
+func (t *table) close() {
+	if t != nil && t.closer != nil {
+		t.closer.Close()
+	}
+}
+
+// newTable reads and checks the header of the CSV in src.
+func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *table {
+	t := &table{file: sc.file, errs: errs, hash: sha256.New()}
+	t.src = bufio.NewReaderSize(io.TeeReader(src, t.hash), 64<<10)
+	if b, _ := t.src.Peek(len(bom)); bytes.Equal(b, bom) {
+		t.src.Discard(len(bom))
+	}
+	t.lim = &lineLimiter{r: t.src}
+	t.r = csv.NewReader(t.lim)
+	t.r.ReuseRecord = true
+
+	header, err := t.r.Read()
+	if err == io.EOF {
+		errs.add(t.file, 0, "", "file is empty")
+		return nil
+	}
+	if err != nil {
+		t.readError(err)
+		return nil
+	}
+	if len(header) == 1 && strings.Contains(header[0], ";") {
+		errs.add(t.file, 1, "", `the file is separated by ";" — save it as comma-separated CSV`)
+		return nil
+	}
+	t.header = make([]string, len(header))
+	t.col = make(map[string]int, len(header))
+	ok := true
+	for i, h := range header {
+		name := normalizeHeader(h)
+		t.header[i] = name
+		switch {
+		case name == "":
+			errs.addf(t.file, 1, "", "column %d has no name", i+1)
+			ok = false
+			continue
+		case len(name) > MaxFieldBytes:
+			errs.addf(t.file, 1, "", "column %d's name is longer than 64 KiB", i+1)
+			ok = false
+			continue
+		}
+		if _, dup := t.col[name]; dup {
+			errs.addf(t.file, 1, name, "column %q appears more than once", name)
+			ok = false
+			continue
+		}
+		t.col[name] = i
+		if slices.Contains(sc.columns, name) {
+			continue
+		}
+		expected := strings.Join(sc.columns, ", ")
+		switch sc.unknown {
+		case rejectUnknown:
+			errs.addf(t.file, 1, name, "unknown column %q (expected one of %s)", name, expected)
+			ok = false
+		case warnUnknown:
+			*warnings = append(*warnings, fmt.Sprintf("%s: column %q is not used (%s reads %s)", t.file, name, t.file, expected))
+		case attributeUnknown:
+			t.extra = append(t.extra, i)
+		}
+	}
+	for _, req := range sc.required {
+		if _, has := t.col[req]; !has {
+			errs.addf(t.file, 0, req, "missing required column %q", req)
+			ok = false
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return t
+}
+
+// index returns the position of column name, or -1 if the file lacks it.
+func (t *table) index(name string) int {
+	if i, ok := t.col[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// next returns the next well-formed data row and its line. Malformed rows
+// (wrong number of fields, bad quoting, an oversized field) are reported and
+// skipped. ok is false at the end of the file, or when reading cannot go on
+// (an over-long line, too many rows). rec is only valid until the next call.
+func (t *table) next() (rec []string, line int, ok bool) {
+	for {
+		rec, err := t.r.Read()
+		if err == io.EOF {
+			return nil, 0, false
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
+				t.errs.addf(t.file, pe.StartLine, "", "row has %d fields but the header has %d", len(rec), len(t.header))
+				continue
+			}
+			if !t.readError(err) {
+				return nil, 0, false
+			}
+			continue
+		}
+		line, _ = t.r.FieldPos(0)
+		t.rows++
+		if t.rows > MaxRows {
+			t.errs.addf(t.file, line, "", "more than %d rows (the most a dataset file may have)", MaxRows)
+			return nil, 0, false
+		}
+		tooLong := false
+		for i, f := range rec {
+			if len(f) > MaxFieldBytes {
+				t.errs.addf(t.file, line, t.header[i], "%s is longer than 64 KiB", t.header[i])
+				tooLong = true
+			}
+		}
+		if tooLong {
+			continue
+		}
+		return rec, line, true
+	}
+}
+
+// readError reports a read failure and says whether reading may continue.
+func (t *table) readError(err error) (more bool) {
+	var le *lineTooLong
+	if errors.As(err, &le) {
+		t.errs.addf(t.file, le.line, "", "line is longer than 64 KiB (is this a CSV file?)")
+		return false
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		t.errs.addf(t.file, pe.Line, "", "%v (put the whole field in double quotes, and write a \" inside it as \"\")", pe.Err)
+		return true
+	}
+	t.errs.addf(t.file, 0, "", "cannot read the file: %v", err)
+	return false
+}
+
+// decode reads every remaining row into out, a pointer to a slice of a
+// struct whose string fields are tagged with column names, and returns the
+// line of each row decoded. gocsv sees the normalised header.
+func (t *table) decode(out any) []int {
+	rows := [][]string{t.header}
+	var lines []int
+	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
+		rows = append(rows, slices.Clone(rec))
+		lines = append(lines, line)
+	}
+	if err := gocsv.UnmarshalCSV(&rowsReader{rows: rows}, out); err != nil {
+		// Only string fields are decoded, so this cannot happen for a
+		// well-formed table; report it rather than hide it.
+		t.errs.addf(t.file, 0, "", "cannot decode the file: %v", err)
+		return nil
+	}
+	return lines
+}
+
+// sum drains the rest of the file and returns its SHA-256.
+func (t *table) sum() []byte {
+	io.Copy(io.Discard, t.src)
+	return t.hash.Sum(nil)
+}
+
+// rowsReader hands already-read rows to gocsv.
+type rowsReader struct {
+	rows [][]string
+	i    int
+}
+
+func (r *rowsReader) Read() ([]string, error) {
+	if r.i >= len(r.rows) {
+		return nil, io.EOF
+	}
+	r.i++
+	return r.rows[r.i-1], nil
+}
+
+func (r *rowsReader) ReadAll() ([][]string, error) {
+	rest := r.rows[r.i:]
+	r.i = len(r.rows)
+	return rest, nil
+}
+
+// lineLimiter passes bytes through, failing once a line exceeds
+// MaxLineBytes (not counting its "\n").
+type lineLimiter struct {
+	r     io.Reader
+	cur   int // length of the current line so far
+	lines int // complete lines passed through
+	err   error
+}
+
+// lineTooLong is the error of an over-long line.
+type lineTooLong struct{ line int }
+
+func (e *lineTooLong) Error() string { return fmt.Sprintf("line %d is longer than 64 KiB", e.line) }
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(p)
+	b := p[:n]
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.cur += len(b)
+			break
+		}
+		if l.cur+i > MaxLineBytes {
+			l.cur += i
+			break
+		}
+		l.cur = 0
+		l.lines++
+		b = b[i+1:]
+	}
+	if l.cur > MaxLineBytes {
+		l.err = &lineTooLong{line: l.lines + 1}
+		return 0, l.err
+	}
+	return n, err
+}

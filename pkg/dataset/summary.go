@@ -1,0 +1,160 @@
+package dataset
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+// WriteSummary prints what was loaded, for a person to check at a glance:
+// the dataset's name and checksum, its structures' dates, a table of the
+// latest structure's bands (points, entry and top salary, normal years to
+// the top, progression and, with a census, headcount and FTE), which
+// optional tables are present, and the warnings.
+func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
+	b := bufio.NewWriter(w)
+	fmt.Fprintf(b, "Dataset %s (checksum %s)\n", ds.Name, ds.Checksum)
+	fmt.Fprintf(b, "Pay structures: %s\n", structureDates(ds))
+
+	census := ds.Census
+	head := map[string]int64{}
+	fte := map[string]decimal.Decimal{}
+	var totalFTE decimal.Decimal
+	if census != nil {
+		for _, g := range census.Groups {
+			head[g.Band] += g.Count
+			f := g.FTE.Mul(decimal.NewFromInt(g.Count))
+			fte[g.Band] = fte[g.Band].Add(f)
+			totalFTE = totalFTE.Add(f)
+		}
+		fmt.Fprintf(b, "Census: %s people in %s rows, %s FTE\n", thousands(census.Headcount), thousands(census.Rows), totalFTE.StringFixed(1))
+	} else {
+		fmt.Fprintf(b, "Census: none (no %s)\n", StaffFile)
+	}
+	if n := len(ds.Inflation); n > 0 {
+		fmt.Fprintf(b, "Inflation: %d index values, %s to %s\n", n, ds.Inflation[0].Date, ds.Inflation[n-1].Date)
+	} else {
+		fmt.Fprintf(b, "Inflation: none (no %s)\n", InflationFile)
+	}
+	if len(ds.OnCosts) > 0 {
+		var parts []string
+		for _, oc := range ds.OnCosts {
+			s := oc.Name + " " + money.RateText(oc.Rate)
+			if oc.Threshold.Sign() > 0 {
+				s += " above " + money.AmountText(oc.Threshold)
+			}
+			parts = append(parts, s)
+		}
+		fmt.Fprintf(b, "On-costs: %s\n", strings.Join(parts, "; "))
+	} else {
+		fmt.Fprintf(b, "On-costs: none (no %s)\n", OnCostsFile)
+	}
+
+	header := []string{"Band", "Title", "Points", "Entry", "Top", "Years to top", "Progression"}
+	right := []bool{false, false, true, true, true, true, false}
+	if census != nil {
+		header = append(header, "Headcount", "FTE")
+		right = append(right, true, true)
+	}
+	rows := [][]string{header}
+	latest := ds.Latest()
+	for _, band := range ds.Bands {
+		sc, ok := latest.Scale(band.Name)
+		if !ok {
+			continue
+		}
+		row := []string{band.Name, band.Title, strconv.Itoa(len(sc.Points)),
+			money.Pounds(sc.Points[0].Salary), money.Pounds(sc.Top().Salary),
+			paystructure.YearsToTop(sc).String(), progressionText(band.Progression)}
+		if census != nil {
+			row = append(row, thousands(head[band.Name]), fte[band.Name].StringFixed(1))
+		}
+		rows = append(rows, row)
+	}
+	if census != nil {
+		rows = append(rows, []string{"Total", "", "", "", "", "", "", thousands(census.Headcount), totalFTE.StringFixed(1)})
+	}
+	b.WriteByte('\n')
+	writeTable(b, rows, right)
+
+	if len(ds.Warnings) > 0 {
+		fmt.Fprintf(b, "\nWarnings:\n")
+		for _, w := range ds.Warnings {
+			fmt.Fprintf(b, "  %s\n", w)
+		}
+	}
+	return b.Flush()
+}
+
+// structureDates lists the structures' dates, marking the latest.
+func structureDates(ds *paystructure.Dataset) string {
+	if len(ds.Structures) == 1 && ds.Structures[0].EffectiveFrom.IsZero() {
+		return "one, undated"
+	}
+	var dates []string
+	for _, s := range ds.Structures {
+		dates = append(dates, s.EffectiveFrom.String())
+	}
+	return strings.Join(dates, ", ") + " (latest " + dates[len(dates)-1] + ")"
+}
+
+// progressionText describes a band's progression rule.
+func progressionText(p paystructure.Progression) string {
+	if p.Kind == paystructure.FixedDate {
+		return fmt.Sprintf("each %s, %d months qualifying", p.On, p.QualifyingMonths)
+	}
+	return p.String()
+}
+
+// thousands formats n with comma thousands separators ("1,000,000").
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// writeTable writes rows as columns two spaces apart, padding each cell to
+// its column's width in characters; right[i] right-aligns column i.
+func writeTable(w *bufio.Writer, rows [][]string, right []bool) {
+	widths := make([]int, len(right))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range rows {
+		var line strings.Builder
+		for i, c := range r {
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			if right[i] {
+				line.WriteString(pad + c)
+			} else {
+				line.WriteString(c + pad)
+			}
+		}
+		w.WriteString(strings.TrimRight(line.String(), " "))
+		w.WriteByte('\n')
+	}
+}
