@@ -22,8 +22,8 @@ var staffSchema = &schema{
 // staffColumns holds the positions of staff.csv's columns (-1: absent).
 type staffColumns struct {
 	band, point, id, name, fte, pointDate, startDate, cpd, count int
-	attrs                                                       []int    // attribute columns, in file order
-	attrNames                                                   []string // their normalised names
+	attrs                                                        []int    // attribute columns, in file order
+	attrNames                                                    []string // their normalised names
 }
 
 func newStaffColumns(t *table) staffColumns {
