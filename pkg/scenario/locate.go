@@ -3,6 +3,7 @@ package scenario
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The TOML decoder reports where a syntax error is, but not where each key
@@ -12,7 +13,7 @@ import (
 // reported at file:line:col.
 
 // path names a key: table and key names, with "#n" for the n-th (0-based)
-// entry of an array of tables. Segments are joined with a separator that
+// entry of an array of tables and "@n" for the n-th element of an array. Segments are joined with a separator that
 // cannot occur in a key typed in a file.
 type path string
 
@@ -21,6 +22,15 @@ const pathSep = "\x1f"
 func keyPath(segs ...string) path { return path(strings.Join(segs, pathSep)) }
 
 func (p path) index(n int) path { return p + path(pathSep+"#"+strconv.Itoa(n)) }
+
+// elem is the path of the n-th (0-based) element of an array value.
+func (p path) elem(n int) path { return p + path(pathSep+"@"+strconv.Itoa(n)) }
+
+// isElem reports whether p names an element of an array value.
+func (p path) isElem() bool {
+	i := strings.LastIndex(string(p), pathSep)
+	return strings.HasPrefix(string(p)[i+1:], "@")
+}
 
 func (p path) key(k string) path {
 	if p == "" {
@@ -34,7 +44,7 @@ func (p path) key(k string) path {
 func (p path) plain() []string {
 	var out []string
 	for _, s := range strings.Split(string(p), pathSep) {
-		if !strings.HasPrefix(s, "#") {
+		if !strings.HasPrefix(s, "#") && !strings.HasPrefix(s, "@") {
 			out = append(out, s)
 		}
 	}
@@ -93,7 +103,7 @@ func (s *scanner) peek() byte {
 	}
 	return s.src[s.i]
 }
-func (s *scanner) col() int { return s.i - s.lineStart + 1 }
+func (s *scanner) col() int { return utf8.RuneCountInString(s.src[s.lineStart:s.i]) + 1 }
 
 func (s *scanner) advance() {
 	if s.src[s.i] == '\n' {
@@ -273,7 +283,9 @@ func (s *scanner) value(p path) {
 				s.advance()
 				return
 			}
-			s.value(p.index(n))
+			line, col, start := s.line, s.col(), s.i
+			s.value(p.elem(n))
+			s.record(p.elem(n), spot{line: line, col: col, vline: line, vcol: col, value: s.src[start:s.i]})
 			s.space(true)
 			if s.peek() == ',' {
 				s.advance()

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
@@ -234,7 +236,8 @@ func Parse(filename string, src []byte) (*Scenario, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, ErrorList{{File: filename, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}}
+			line, col := lineCol(src, pe.Position)
+			return nil, ErrorList{{File: filename, Line: line, Col: col, Msg: pe.Message}}
 		}
 		return nil, ErrorList{{File: filename, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
 	}
@@ -258,6 +261,18 @@ func Parse(filename string, src []byte) (*Scenario, error) {
 		return nil, err
 	}
 	return sc, nil
+}
+
+// lineCol turns a decoder error position into a line and column. The
+// decoder's byte offset is more precise than its line (which can point past
+// an unterminated construct), so it is preferred.
+func lineCol(src []byte, p toml.Position) (line, col int) {
+	if p.Start < 0 || p.Start > len(src) || (p.Start == 0 && p.Line > 1) {
+		return p.Line, 0
+	}
+	before := src[:p.Start]
+	nl := bytes.LastIndexByte(before, '\n')
+	return 1 + bytes.Count(before, []byte{'\n'}), utf8.RuneCount(before[nl+1:]) + 1
 }
 
 type parser struct {
@@ -297,7 +312,7 @@ func (p *parser) unknownKeys(md toml.MetaData) {
 		}
 		found := false
 		for _, at := range p.loc.order {
-			if slices.Equal(at.plain(), []string(k)) {
+			if !at.isElem() && slices.Equal(at.plain(), []string(k)) {
 				found = true
 				p.errs.at(p.keyPos(at), "unknown key %q%s", k[len(k)-1], where(k))
 			}
@@ -578,7 +593,7 @@ func (p *parser) setTable(k path, v any) []SetPoint {
 			continue
 		}
 		for _, point := range p.sortedKeys(bk, inner) {
-			if d, ok := p.amount(bk.key(point), inner[point]); ok {
+			if d, ok := p.amountAs(bk.key(point), fmt.Sprintf("set: %s point %s", band, point), inner[point]); ok {
 				if d.Sign() <= 0 {
 					p.errs.at(p.valuePos(bk.key(point)), "set: %s point %s: %s must be more than zero", band, point, money.AmountText(d))
 					continue
@@ -706,9 +721,9 @@ func (p *parser) progression(raw *rawProgression) *Progression {
 			p.errs.at(p.valuePos(fk), "freeze: expected a list of dates such as [2026-04-01]")
 		}
 		for i, v := range list {
-			if d, ok := p.date(fk.index(i), v, "a progression freeze"); ok {
+			if d, ok := p.date(fk.elem(i), v, "a progression freeze"); ok {
 				pr.Freeze = append(pr.Freeze, d)
-				pr.freezePos = append(pr.freezePos, p.valuePos(fk.index(i)))
+				pr.freezePos = append(pr.freezePos, p.valuePos(fk.elem(i)))
 			}
 		}
 	}
@@ -834,11 +849,11 @@ func (p *parser) strings(k path, v any) []string {
 	for i, e := range list {
 		s, ok := e.(string)
 		if !ok {
-			p.errs.at(p.valuePos(k.index(i)), "%s: %s is %s; write names in quotes", name(k), p.shown(k.index(i), e), kindOf(e))
+			p.errs.at(p.valuePos(k.elem(i)), "%s: %s is %s; write names in quotes", name(k), p.shown(k.elem(i), e), kindOf(e))
 			continue
 		}
 		if slices.Contains(out, s) {
-			p.errs.at(p.valuePos(k.index(i)), "%s: %q is listed twice", name(k), s)
+			p.errs.at(p.valuePos(k.elem(i)), "%s: %q is listed twice", name(k), s)
 			continue
 		}
 		out = append(out, s)
@@ -849,19 +864,22 @@ func (p *parser) strings(k path, v any) []string {
 	return out
 }
 
-func (p *parser) amount(k path, v any) (decimal.Decimal, bool) {
+func (p *parser) amount(k path, v any) (decimal.Decimal, bool) { return p.amountAs(k, name(k), v) }
+
+// amountAs is amount with the value's name for messages given.
+func (p *parser) amountAs(k path, label string, v any) (decimal.Decimal, bool) {
 	s, ok := v.(string)
 	if !ok {
 		example := `"£1,000"`
 		if n, isInt := v.(int64); isInt {
 			example = strconv.Quote(money.AmountText(decimal.NewFromInt(n)))
 		}
-		p.notString(k, v, "an amount as a string such as "+example)
+		p.errs.at(p.valuePos(k), "%s: %s is %s; write an amount as a string such as %s", label, p.shown(k, v), kindOf(v), example)
 		return decimal.Zero, false
 	}
 	d, err := money.ParseAmount(s)
 	if err != nil {
-		p.errs.at(p.valuePos(k), "%s: %q is %v", name(k), s, err)
+		p.errs.at(p.valuePos(k), "%s: %q is %v", label, s, err)
 		return decimal.Zero, false
 	}
 	return d, true
