@@ -84,9 +84,9 @@ type CostRow struct {
 // sums) under the scenario minus the same under Current; RisePct divides it
 // by the Current earnings (a fraction to 8 places).
 type Distribution struct {
-	Scenario string
-	Band     string // the band of the person's census row, or AllBands
-	People   int64
+	Scenario                     string
+	Band                         string // the band of the person's census row, or AllBands
+	People                       int64
 	MinRise, MedianRise, MaxRise decimal.Decimal
 	MinPct, MedianPct, MaxPct    decimal.Decimal
 	// BelowInflation counts the people whose RisePct is below
@@ -143,9 +143,9 @@ type entrantSpec struct {
 // cell accumulates, for one cohort, pay year and band, the sums over paths
 // of weight × amount, in pence (FTE in 10⁻⁸).
 type cell struct {
-	w, fte                     int64
+	w, fte                    int64
 	basic, lumps, cpd, noprog int64
-	on                         []int64
+	on                        []int64
 }
 
 // run is one timeline's projection of every path.
