@@ -1,0 +1,157 @@
+// Package pdf owns paymodel's PDF output: it renders a report.Document to
+// A4 pages with embedded Go fonts, tables, vector charts, and a footer on
+// every page that traces the sheet to its dataset and paymodel version. It
+// is the only package that uses gofpdf.
+//
+// Output is deterministic: the same Document gives the same bytes. Figures
+// are never formatted here: every value comes from report.Cell.Display. The
+// only float64 values in this package are drawing coordinates and type
+// sizes; where a decimal becomes a float64 it is marked "float ok: drawing
+// only".
+//
+// A Renderer prepares the fonts once and is safe for concurrent use, so a
+// program writing one statement per member shares one Renderer between all
+// its workers.
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"paymodel/pkg/report"
+)
+
+// Renderer renders Documents to PDF. Its fonts are prepared once, by
+// NewRenderer; after that a Renderer is read-only and safe for concurrent
+// use by any number of goroutines.
+type Renderer struct {
+	fonts *fontSet
+}
+
+// NewRenderer prepares the embedded fonts (a few tens of milliseconds).
+func NewRenderer() (*Renderer, error) {
+	fs, err := newFontSet()
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{fonts: fs}, nil
+}
+
+var shared = sync.OnceValues(NewRenderer)
+
+// Write renders doc to w with a Renderer shared by the whole program.
+func Write(w io.Writer, doc *report.Document) error {
+	r, err := shared()
+	if err != nil {
+		return err
+	}
+	return r.Write(w, doc)
+}
+
+// nbAlias is replaced by gofpdf with the number of pages.
+const nbAlias = "{nb}"
+
+// Write renders doc to w: A4, portrait unless doc.Landscape.
+func (r *Renderer) Write(w io.Writer, doc *report.Document) error {
+	if err := doc.Validate(); err != nil {
+		return err
+	}
+	orient := "P"
+	if doc.Landscape {
+		orient = "L"
+	}
+	f := gofpdf.New(orient, "mm", "A4", "")
+	created := time.Date(doc.Created.Year, time.Month(doc.Created.Month), doc.Created.Day, 0, 0, 0, 0, time.UTC)
+	f.SetCreationDate(created)
+	f.SetModificationDate(created)
+	f.SetCatalogSort(true)
+	f.SetProducer("paymodel "+doc.Footer.Version, true)
+	f.SetCreator("paymodel", true)
+	f.SetTitle(doc.Title, true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(marginX, marginTop, marginX)
+	f.AliasNbPages(nbAlias)
+	f.SetLineCapStyle("butt")
+
+	pw, ph := f.GetPageSize()
+	p := &page{
+		f: f, fs: r.fonts, w: pw, h: ph,
+		left: marginX, right: pw - marginX, top: marginTop, bottom: ph - marginBottom,
+	}
+	for fc := range p.added {
+		p.added[fc] = make([]bool, len(r.fonts.encs))
+	}
+	f.SetHeaderFunc(func() { drawHeader(p, doc) })
+	f.SetFooterFunc(func() { drawFooter(p, doc) })
+
+	p.newPage()
+	drawTitle(p, doc)
+	for i, b := range doc.Blocks {
+		var next report.Block
+		if i+1 < len(doc.Blocks) {
+			next = doc.Blocks[i+1]
+		}
+		drawBlock(p, b, next)
+	}
+	if err := f.Output(w); err != nil {
+		return fmt.Errorf("pdf: %s: %w", doc.Title, err)
+	}
+	return nil
+}
+
+// drawBlock lays out one block, starting a new page first when the block
+// cannot start on this one.
+func drawBlock(p *page, b, next report.Block) {
+	switch b := b.(type) {
+	case report.Heading:
+		keep := 0.0
+		if next != nil {
+			if _, isBreak := next.(report.PageBreak); !isBreak {
+				keep = minHeight(p, next)
+			}
+		}
+		drawHeading(p, b, keep)
+	case report.Paragraph:
+		drawParagraph(p, b)
+	case report.KeyFigures:
+		drawKeyFigures(p, b)
+	case report.TableBlock:
+		drawTable(p, b)
+	case report.Chart:
+		drawChart(p, b)
+	case report.BandPosition:
+		drawBand(p, b)
+	case report.Verbatim:
+		drawVerbatim(p, b)
+	case report.PageBreak:
+		if !p.atTop() {
+			p.newPage()
+		}
+	}
+}
+
+// minHeight is the height a block needs to start on a page: all of it for
+// blocks that are never split, otherwise its first lines or rows.
+func minHeight(p *page, b report.Block) float64 {
+	switch b := b.(type) {
+	case report.Heading:
+		return headingHeight(p, b)
+	case report.Paragraph:
+		return paragraphStart(p, b)
+	case report.KeyFigures:
+		return keyFiguresStart(p, b)
+	case report.TableBlock:
+		return tableStart(p, b)
+	case report.Chart:
+		return chartHeight(p, b)
+	case report.BandPosition:
+		return bandHeight
+	case report.Verbatim:
+		return verbatimStart(p, b)
+	}
+	return 0
+}
