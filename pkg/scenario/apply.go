@@ -203,7 +203,7 @@ func exact(d decimal.Decimal) string {
 	if d.Equal(d.Round(2)) {
 		return money.PoundsPence(d)
 	}
-	return money.AmountText(d)
+	return money.AmountText(decimal.RequireFromString(d.String())) // without trailing zeros
 }
 
 // roundedText formats a value rounded by r as the rule leaves it.

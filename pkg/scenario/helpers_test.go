@@ -93,3 +93,14 @@ func salaries(t testing.TB, table paystructure.Table, band string) []string {
 	}
 	return out
 }
+
+// probationFull is probation with Bands 5 and 6 as well.
+func probationFull() *paystructure.Dataset {
+	return dataset(structure("2024-04-01",
+		scale("Band 2", "1", "23500", "2", "24350", "3", "25210"),
+		scale("Band 3", "1", "26475", "2", "27769", "3", "29062", "4", "30356", "5", "31650"),
+		scale("Band 4", "1", "36000", "2", "37500", "3", "39000", "4", "40500", "5", "42000"),
+		scale("Band 5", "1", "43000", "2", "44500", "3", "46000"),
+		scale("Band 6", "1", "48500", "2", "50720", "3", "52939"),
+	))
+}
