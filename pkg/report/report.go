@@ -121,7 +121,11 @@ func (c Cell) Display() string {
 	case KindPctChg:
 		return money.SignedPercent(c.Dec, 1)
 	case KindNumber:
-		return c.Dec.Round(c.Places).StringFixed(c.Places)
+		whole, frac, _ := strings.Cut(c.Dec.Round(c.Places).StringFixed(c.Places), ".")
+		if frac != "" {
+			return groupThousands(whole) + "." + frac
+		}
+		return groupThousands(whole)
 	case KindInt:
 		return groupThousands(c.Dec.String())
 	}

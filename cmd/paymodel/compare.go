@@ -1,0 +1,156 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/money"
+	"paymodel/pkg/outfile"
+	"paymodel/pkg/report"
+)
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return fmt.Sprint(*s) }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// compareFlags are the options shared by compare and the reports built on it.
+type compareFlags struct {
+	scenarios stringList
+	years     int
+	cpdHours  string
+	turnover  string
+}
+
+func (f *compareFlags) declare(fs *flag.FlagSet) {
+	fs.Var(&f.scenarios, "scenario", "scenario `FILE` to compare (repeatable; default: every DATASET/offers/*.toml)")
+	fs.IntVar(&f.years, "years", 0, "horizon in pay `YEARS` for careers and costs (default: the longest scenario's years, or 10)")
+	fs.StringVar(&f.cpdHours, "cpd-hours", "", "CPD `HOURS` a year of the new entrant in careers.csv (default: enough to meet every requirement)")
+	fs.StringVar(&f.turnover, "turnover", "0%", "share of each census group leaving each pay year, replaced by new entrants, e.g. 8%")
+}
+
+// analyse loads the dataset and scenarios and runs the comparison.
+func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Result, *source, error) {
+	arg, err := datasetArg(cmd, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.years < 0 || f.years > 50 {
+		return nil, nil, usageErrorf("%s: --years %d: must be between 1 and 50", cmd, f.years)
+	}
+	var opt analysis.Options
+	if f.cpdHours != "" {
+		h, err := money.ParseNumber(f.cpdHours)
+		if err != nil {
+			return nil, nil, usageErrorf("%s: --cpd-hours %q: %v", cmd, f.cpdHours, err)
+		}
+		opt.CPDHours = &h
+	}
+	t, err := money.ParseRate(f.turnover)
+	if err != nil {
+		return nil, nil, usageErrorf("%s: --turnover %q: %v", cmd, f.turnover, err)
+	}
+	if t.IsNegative() || t.GreaterThan(decimal.NewFromInt(1)) {
+		return nil, nil, usageErrorf("%s: --turnover %q: must be between 0%% and 100%%", cmd, f.turnover)
+	}
+	opt.Turnover = t
+	src, err := openSource(arg)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := src.load(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := readScenarios(src, f.scenarios)
+	if err != nil {
+		return nil, nil, err
+	}
+	scs, err := parseScenarios(files)
+	if err != nil {
+		return nil, nil, err
+	}
+	tls, err := timelines(ds, scs, f.years)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := analysis.Run(e.ctx, ds, tls, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := analysis.Check(res); err != nil {
+		return nil, nil, err
+	}
+	return res, src, nil
+}
+
+func init() {
+	commands = append(commands, &command{
+		name:    "compare",
+		args:    "[DATASET] [--scenario FILE]... [--years N] [--cpd-hours H] [--turnover R] [--out DIR]",
+		summary: "compare Current with pay offers: points, careers, years to top, costs, equality",
+		detail: `Applies every scenario in DATASET/offers/ (or only the --scenario files
+given) and compares each with Current, the dataset's structure carried
+forward with no award. Writes into DIR (default reports/<dataset>/):
+  points.csv, careers.csv, summary.csv                  always
+  cost.csv, distribution.csv, equality.csv             when the dataset has a census
+  comparison.pdf                                       the negotiators' report
+and prints a side-by-side summary. Every file is written to a temporary name
+and renamed only when the whole run has succeeded; scenario errors stop the
+run before anything is written (exit 2).`,
+		setup: func(fs *flag.FlagSet, e *env) func([]string) error {
+			var f compareFlags
+			f.declare(fs)
+			out := fs.String("out", "", "output `DIR` (default reports/<dataset>)")
+			noPDF := fs.Bool("no-pdf", false, "write the CSV tables only")
+			return func(args []string) error {
+				res, src, err := f.analyse(e, "compare", args)
+				if err != nil {
+					return err
+				}
+				dir := *out
+				if dir == "" {
+					dir = filepath.Join("reports", src.name)
+				}
+				tables := report.CompareTables(res)
+				batch := outfile.NewBatch()
+				defer batch.Abort()
+				for _, t := range tables {
+					t := t
+					if err := batch.Write(filepath.Join(dir, t.Name), outfile.PublicFile, outfile.PublicDir, func(w io.Writer) error {
+						return report.WriteCSV(w, t)
+					}); err != nil {
+						return err
+					}
+					if err := e.ctx.Err(); err != nil {
+						return err
+					}
+				}
+				if !*noPDF {
+					doc := report.Comparison(res, docMeta(res.Dataset, "Pay comparison"))
+					if err := writePDF(batch, filepath.Join(dir, "comparison.pdf"), outfile.PublicFile, outfile.PublicDir, doc); err != nil {
+						return err
+					}
+				}
+				if err := e.ctx.Err(); err != nil {
+					return err
+				}
+				if err := batch.Commit(); err != nil {
+					return err
+				}
+				report.WriteCompareSummary(e.stdout, res)
+				fmt.Fprintf(e.stdout, "\nWrote %s\n", dir)
+				for _, p := range batch.Paths() {
+					_ = p
+				}
+				return nil
+			}
+		},
+	})
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"paymodel/pkg/dataset"
+	"paymodel/pkg/paystructure"
+	"paymodel/scenarios"
+)
+
+// defaultDataset is the built-in sample used when no DATASET is given.
+const defaultDataset = "probation"
+
+// source is a dataset's files, wherever they come from.
+type source struct {
+	name    string // for reports: the folder's base name or the built-in name
+	fsys    fs.FS
+	builtin bool
+}
+
+// openSource resolves a DATASET argument: an existing folder, or the name of
+// a built-in sample.
+func openSource(arg string) (*source, error) {
+	if arg == "" {
+		arg = defaultDataset
+	}
+	if fi, err := os.Stat(arg); err == nil {
+		if !fi.IsDir() {
+			return nil, usageErrorf("%s: a dataset is a folder of CSV files, not a file", arg)
+		}
+		abs, _ := filepath.Abs(arg)
+		return &source{name: filepath.Base(abs), fsys: os.DirFS(arg)}, nil
+	}
+	if fsys, err := scenarios.FS(arg); err == nil {
+		return &source{name: arg, fsys: fsys, builtin: true}, nil
+	}
+	return nil, usageErrorf("%s: no such folder, and not a built-in dataset (built-in: %s)", arg, strings.Join(scenarios.Datasets(), ", "))
+}
+
+// load reads and validates the dataset, printing warnings to stderr.
+func (s *source) load(e *env) (*paystructure.Dataset, error) {
+	ds, err := dataset.Load(s.fsys, s.name)
+	if err != nil {
+		var list dataset.ErrorList
+		if errors.As(err, &list) {
+			return nil, badInput(fmt.Errorf("dataset %s is not valid:\n%w", s.name, err))
+		}
+		return nil, badInput(err)
+	}
+	for _, w := range ds.Warnings {
+		fmt.Fprintf(e.stderr, "paymodel: warning: %s\n", w)
+	}
+	return ds, nil
+}
+
+// datasetArg returns the single optional DATASET positional argument.
+func datasetArg(cmd string, args []string) (string, error) {
+	switch len(args) {
+	case 0:
+		return "", nil
+	case 1:
+		return args[0], nil
+	}
+	return "", usageErrorf("%s: expected at most one DATASET, got %d arguments (%s)", cmd, len(args), strings.Join(args, " "))
+}

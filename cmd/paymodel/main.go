@@ -1,0 +1,142 @@
+// Command paymodel models pay structures: it reads a dataset of pay bands,
+// points and (optionally) a workforce census, applies pay offers written as
+// scenario files with exact decimal arithmetic, projects careers and costs,
+// and writes CSV tables and PDF reports.
+//
+// Run "paymodel help" for the commands. Exit status: 0 success, 1 failure
+// while running, 2 bad input or usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise
+// it comes from the module's build information.
+var version = ""
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one paymodel command and returns the process exit status. It
+// never panics: a panic is turned into exit 1 with a request to report it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "paymodel: internal error: %v\n", r)
+			fmt.Fprintln(stderr, "This is a bug in paymodel, not in your data. Please report it with the command you ran and this message:")
+			fmt.Fprintf(stderr, "%s\n", debug.Stack())
+			code = exitFailure
+		}
+	}()
+	env := &env{ctx: ctx, stdout: stdout, stderr: stderr, isTerminal: isTerminal(stderr)}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 {
+			if c := lookup(rest[0]); c != nil {
+				c.flags(env).SetOutput(stdout)
+				c.flags(env).Usage()
+				return exitOK
+			}
+		}
+		usage(stdout)
+		return exitOK
+	case "version", "--version":
+		fmt.Fprintln(stdout, "paymodel", buildVersion())
+		return exitOK
+	}
+	c := lookup(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "paymodel: unknown command %q\n", name)
+		usage(stderr)
+		return exitUsage
+	}
+	err := c.run(env, rest)
+	return exitStatus(stderr, err)
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// errHelp is returned when the user asked for a command's help: exit 0.
+var errHelp = errors.New("help requested")
+
+// inputError marks errors caused by bad input or usage (exit 2).
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+// badInput wraps err so that it exits with status 2.
+func badInput(err error) error {
+	if err == nil {
+		return nil
+	}
+	return inputError{err}
+}
+
+func usageErrorf(format string, args ...any) error {
+	return inputError{fmt.Errorf(format, args...)}
+}
+
+func exitStatus(stderr io.Writer, err error) int {
+	if err == nil || errors.Is(err, errHelp) {
+		return exitOK
+	}
+	var in inputError
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "paymodel: interrupted; no reports were written")
+		return exitFailure
+	}
+	fmt.Fprintf(stderr, "paymodel: %v\n", err)
+	if errors.As(err, &in) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// env carries what every command needs from the outside world.
+type env struct {
+	ctx            context.Context
+	stdout, stderr io.Writer
+	isTerminal     bool
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/paystructure"
+	"paymodel/pkg/scenario"
+)
+
+// offersDir is where a dataset keeps its scenario files.
+const offersDir = "offers"
+
+// scenarioFile is one scenario's text and the name to show in messages.
+type scenarioFile struct {
+	name string // as given on the command line, or offers/NAME.toml
+	src  []byte
+}
+
+// readScenarios returns the scenario files named by --scenario, or every
+// offers/*.toml file of the dataset when none are named.
+func readScenarios(src *source, files []string) ([]scenarioFile, error) {
+	var out []scenarioFile
+	if len(files) > 0 {
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil, usageErrorf("scenario %s: file not found", f)
+				}
+				return nil, badInput(fmt.Errorf("scenario %s: %w", f, err))
+			}
+			out = append(out, scenarioFile{name: f, src: b})
+		}
+		return out, nil
+	}
+	names, err := fs.Glob(src.fsys, path.Join(offersDir, "*.toml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, err := fs.ReadFile(src.fsys, n)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: %w", n, err)
+		}
+		out = append(out, scenarioFile{name: n, src: b})
+	}
+	return out, nil
+}
+
+// parseScenarios parses and cross-checks every file, reporting every problem
+// in every file together.
+func parseScenarios(files []scenarioFile) ([]*scenario.Scenario, error) {
+	var scs []*scenario.Scenario
+	var msgs []string
+	for _, f := range files {
+		sc, err := scenario.Parse(filepath.ToSlash(f.name), f.src)
+		if err != nil {
+			msgs = append(msgs, err.Error())
+			continue
+		}
+		scs = append(scs, sc)
+	}
+	if len(msgs) > 0 {
+		return nil, badInput(fmt.Errorf("scenario files are not valid:\n%s", strings.Join(msgs, "\n")))
+	}
+	if err := scenario.Check(scs); err != nil {
+		return nil, badInput(err)
+	}
+	return scs, nil
+}
+
+// timelines applies every scenario to ds and returns Current followed by
+// each scenario's timeline, all over the same horizon. years overrides the
+// horizon when positive; otherwise the longest scenario horizon is used (10
+// years when there are no scenarios).
+func timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([]*paystructure.Timeline, error) {
+	var tls []*paystructure.Timeline
+	var msgs []string
+	for _, sc := range scs {
+		tl, err := scenario.Apply(ds, sc)
+		if err != nil {
+			msgs = append(msgs, err.Error())
+			continue
+		}
+		tls = append(tls, tl)
+	}
+	if len(msgs) > 0 {
+		return nil, badInput(fmt.Errorf("scenarios cannot be applied to dataset %s:\n%s", ds.Name, strings.Join(msgs, "\n")))
+	}
+	start := defaultStart(ds)
+	horizon := 10
+	if len(tls) > 0 {
+		start = tls[0].Start
+		horizon = 0
+		for _, tl := range tls {
+			horizon = max(horizon, tl.Years)
+		}
+	}
+	if years > 0 {
+		horizon = years
+	}
+	for _, tl := range tls {
+		tl.Years = horizon
+	}
+	return append([]*paystructure.Timeline{scenario.Current(ds, start, horizon)}, tls...), nil
+}
+
+// defaultStart is the first pay year when no scenario sets one: the month of
+// the dataset's latest structure date (for an undated dataset, the first of
+// April of 2025, documented in the README).
+func defaultStart(ds *paystructure.Dataset) calendar.Month {
+	if d := ds.Latest().EffectiveFrom; !d.IsZero() {
+		return calendar.FirstOnOrAfter(d)
+	}
+	return calendar.MonthOf(2025, 4)
+}

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"flag"
+
+	"paymodel/pkg/dataset"
+)
+
+func init() {
+	commands = append(commands, &command{
+		name:    "validate",
+		args:    "[DATASET]",
+		summary: "check a dataset and print a summary of its bands and census",
+		detail: `Loads every CSV file of DATASET, reports every problem found (file, line,
+column, value and what was expected), and prints the bands with their point
+count, entry and top salary and normal years to top, the structure dates, and
+headcount and FTE by band when there is a census.
+Exit 0 when the dataset is valid, 2 when it is not.`,
+		setup: func(fs *flag.FlagSet, e *env) func([]string) error {
+			return func(args []string) error {
+				arg, err := datasetArg("validate", args)
+				if err != nil {
+					return err
+				}
+				src, err := openSource(arg)
+				if err != nil {
+					return err
+				}
+				ds, err := src.load(e)
+				if err != nil {
+					return err
+				}
+				return dataset.WriteSummary(e.stdout, ds)
+			}
+		},
+	})
+}

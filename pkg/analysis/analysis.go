@@ -1,0 +1,81 @@
+// Package analysis owns one comparison run: given a dataset and the
+// timelines of Current and each scenario, it projects careers, lists every
+// point, and (when there is a census) costs the workforce, holding every
+// result the CSV tables and PDF reports are built from. Building both from one
+// Result is what makes a figure in a PDF the same figure as in the CSV.
+package analysis
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/inflation"
+	"paymodel/pkg/paystructure"
+	"paymodel/pkg/projection"
+)
+
+// Options are the assumptions of a comparison.
+type Options struct {
+	// CPDHours is the new entrant's CPD hours a year for careers; nil means
+	// enough to meet every requirement.
+	CPDHours *decimal.Decimal
+	// Turnover is the fraction of each census group that leaves each pay
+	// year and is replaced by new entrants at the bottom of the band.
+	Turnover decimal.Decimal
+}
+
+// Result is everything a comparison computed.
+type Result struct {
+	Dataset   *paystructure.Dataset
+	Timelines []*paystructure.Timeline // Current first
+	Options   Options
+	Careers   [][]projection.Career // per timeline
+	Points    [][]projection.PointRow
+	Costing   *projection.Costing // nil without a census
+	// Inflation is the 12-month inflation to the start month, when the
+	// dataset's index covers it (the figure an offer is usually judged by).
+	Inflation *decimal.Decimal
+}
+
+// Current returns the baseline timeline.
+func (r *Result) Current() *paystructure.Timeline { return r.Timelines[0] }
+
+// Run projects every timeline. ctx is checked between timelines so that an
+// interrupted run stops promptly.
+func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Timeline, opt Options) (*Result, error) {
+	if len(tls) == 0 {
+		return nil, fmt.Errorf("analysis: no timelines")
+	}
+	r := &Result{Dataset: ds, Timelines: tls, Options: opt}
+	if rate, ok := inflation.Index(ds.Inflation).TwelveMonthRate(tls[0].Start.First()); ok {
+		r.Inflation = &rate
+	}
+	for _, tl := range tls {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		cs, err := projection.Careers(tl, opt.CPDHours)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", tl.Scenario, err)
+		}
+		r.Careers = append(r.Careers, cs)
+		r.Points = append(r.Points, projection.Points(tl, tls[0]))
+	}
+	if ds.Census != nil {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c, err := projection.Cost(ds.Census, tls[0], tls[1:], projection.Options{
+			OnCosts:   ds.OnCosts,
+			Turnover:  opt.Turnover,
+			Inflation: r.Inflation,
+		})
+		if err != nil {
+			return nil, err
+		}
+		r.Costing = c
+	}
+	return r, nil
+}

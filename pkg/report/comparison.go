@@ -1,0 +1,529 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+	"paymodel/pkg/projection"
+)
+
+// Meta is what every document carries besides its content.
+type Meta struct {
+	Created calendar.Date
+	Footer  Footer
+}
+
+// Comparison assembles the negotiators' comparison report from a result:
+// every figure comes from the same values as the CSV tables.
+func Comparison(r *analysis.Result, meta Meta) *Document {
+	cur := r.Current()
+	figs := Figures(r)
+	doc := &Document{
+		Title:    "Pay comparison: " + r.Dataset.Name,
+		Subtitle: fmt.Sprintf("Current and %d offer(s) from %s over %d pay years", len(r.Timelines)-1, cur.Start.First(), cur.Years),
+		Created:  meta.Created,
+		Footer:   meta.Footer,
+	}
+	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
+
+	// Page 1: the summary.
+	add(Paragraph{Text: comparisonIntro(r)})
+	add(TableBlock{Table: FiguresTable(r, figs)})
+	add(TableBlock{Table: YearsToTopTable(r, figs)})
+	add(TableBlock{Table: scenarioList(r)})
+
+	// Points, band by band.
+	add(PageBreak{}, Heading{Text: "Pay points, band by band", Level: 1})
+	add(Paragraph{Text: "Each band's points after every award of each offer within the horizon, against Current on the same date. Changes are against Current."})
+	for _, b := range cur.Bands {
+		add(bandBlocks(r, b)...)
+	}
+
+	// Years to top and careers.
+	add(PageBreak{}, Heading{Text: "Years to the top and career earnings", Level: 1})
+	add(yearsToTopChart(r, figs))
+	add(TableBlock{Table: careerEarningsTable(r)})
+
+	if r.Costing != nil {
+		add(PageBreak{}, Heading{Text: "What each offer costs", Level: 1})
+		add(Paragraph{Text: costIntro(r)})
+		add(costChart(r))
+		add(TableBlock{Table: costByYearTable(r)})
+		add(PageBreak{}, Heading{Text: "Who gains what", Level: 1})
+		add(TableBlock{Table: distributionDocTable(r)})
+		add(Heading{Text: "Equality impact", Level: 1})
+		add(Paragraph{Text: "Mean full-time-equivalent salary of each group at the end of pay year 1, and its gap to the best-paid group of the same attribute. Compare each offer's gap with Current's to see whether it widens or narrows."})
+		add(equalityBlocks(r)...)
+	}
+
+	add(PageBreak{}, Heading{Text: "Balanced scorecard", Level: 1})
+	add(Paragraph{Text: "Each offer measured against the four properties a good pay system needs. These are indicators, not verdicts: the committee weighs them."})
+	add(scorecard(r, figs)...)
+
+	add(PageBreak{}, Heading{Text: "Appendix: assumptions and rules", Level: 1})
+	add(Paragraph{Text: assumptions(r)})
+	for _, tl := range r.Timelines[1:] {
+		add(Verbatim{Title: tl.Source, Text: tl.Text})
+	}
+	return doc
+}
+
+func comparisonIntro(r *analysis.Result) string {
+	cur := r.Current()
+	var b strings.Builder
+	fmt.Fprintf(&b, "Current is the %s pay structure carried forward with no award, under the dataset's own progression rules. ", structureName(r.Dataset, cur))
+	if r.Dataset.Census != nil {
+		fmt.Fprintf(&b, "Costs are for the census of %s people, projected month by month. ", Int(r.Dataset.Census.Headcount).Display())
+	}
+	if r.Inflation != nil {
+		fmt.Fprintf(&b, "Inflation over the 12 months to %s was %s.", cur.Start.First(), Percent(*r.Inflation).Display())
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func structureName(ds *paystructure.Dataset, tl *paystructure.Timeline) string {
+	d := ds.Latest().EffectiveFrom
+	for _, s := range ds.Structures {
+		if !s.EffectiveFrom.IsZero() && !tl.Start.First().Before(s.EffectiveFrom) {
+			d = s.EffectiveFrom
+		}
+	}
+	if d.IsZero() {
+		return "dataset's"
+	}
+	return d.String()
+}
+
+func scenarioList(r *analysis.Result) Table {
+	t := Table{Title: "The offers", Columns: []string{"Scenario", "Description", "File"}}
+	for _, tl := range r.Timelines[1:] {
+		t.Rows = append(t.Rows, []Cell{Text(tl.Scenario), Text(tl.Description), Text(tl.Source)})
+	}
+	return t
+}
+
+// lastAwardDate is the date of the timeline's last table within the horizon.
+func lastAwardDate(tl *paystructure.Timeline) calendar.Date {
+	return tl.Tables[len(tl.Tables)-1].From.First()
+}
+
+// bandBlocks shows one band's points under every timeline: a table with a
+// row per scenario and its changes, and a chart.
+func bandBlocks(r *analysis.Result, b paystructure.Band) []Block {
+	// Every point label shown, in the order of the scales (Current first).
+	var labels []string
+	seen := map[string]bool{}
+	salaries := make([]map[string]projection.PointRow, len(r.Timelines))
+	for i, tl := range r.Timelines {
+		salaries[i] = map[string]projection.PointRow{}
+		date := lastAwardDate(tl)
+		for _, p := range r.Points[i] {
+			if p.Band == b.Name && p.Date == date {
+				salaries[i][p.Point] = p
+			}
+		}
+		sc, _ := tl.TableAt(tl.Tables[len(tl.Tables)-1].From).Scale(b.Name)
+		for _, p := range sc.Points {
+			if !seen[p.Label] {
+				seen[p.Label] = true
+				labels = append(labels, p.Label)
+			}
+		}
+	}
+	sortLabels(r, b.Name, labels)
+	cols := append([]string{"Scenario"}, labels...)
+	title := b.Name
+	if b.Title != "" {
+		title += " — " + b.Title
+	}
+	t := Table{Title: title, Columns: cols}
+	chart := Chart{Kind: LineChart, Title: title + ": salary at each point", XLabel: "Pay point", YLabel: "Annual full-time salary (£)", Categories: labels}
+	for i, tl := range r.Timelines {
+		row := []Cell{Text(tl.Scenario)}
+		chg := []Cell{Text("  change")}
+		pct := []Cell{Text("  change %")}
+		ser := Series{Name: tl.Scenario}
+		for _, l := range labels {
+			p, ok := salaries[i][l]
+			if !ok {
+				row, chg, pct = append(row, Text("—")), append(chg, Blank()), append(pct, Blank())
+				ser.Values = append(ser.Values, Blank())
+				continue
+			}
+			row = append(row, Money(p.Salary))
+			chg = append(chg, optChange(p.Change))
+			pct = append(pct, optPctChange(p.ChangePct))
+			ser.Values = append(ser.Values, Money(p.Salary))
+		}
+		t.Rows = append(t.Rows, row)
+		if i > 0 {
+			t.Rows = append(t.Rows, chg, pct)
+		}
+		chart.Series = append(chart.Series, ser)
+	}
+	if d := lastAwardDate(r.Timelines[len(r.Timelines)-1]); len(r.Timelines) > 1 {
+		t.Note = fmt.Sprintf("Salaries after each offer's last award within the horizon (for the last offer, %s). — : the point does not exist under that scenario.", d)
+	}
+	blocks := []Block{Heading{Text: title, Level: 2}, TableBlock{Table: t}}
+	if len(labels) > 1 {
+		blocks = append(blocks, chart)
+	}
+	return blocks
+}
+
+// sortLabels orders point labels by their salary under Current, points that
+// only exist in a scenario by their salary there.
+func sortLabels(r *analysis.Result, band string, labels []string) {
+	rank := map[string]decimal.Decimal{}
+	for i := len(r.Timelines) - 1; i >= 0; i-- {
+		tl := r.Timelines[i]
+		sc, _ := tl.TableAt(tl.Tables[len(tl.Tables)-1].From).Scale(band)
+		for _, p := range sc.Points {
+			rank[p.Label] = p.Salary
+		}
+	}
+	sort.SliceStable(labels, func(i, j int) bool { return rank[labels[i]].LessThan(rank[labels[j]]) })
+}
+
+func yearsToTopChart(r *analysis.Result, figs []ScenarioFigures) Chart {
+	c := Chart{Kind: BarChart, Title: "Years for a new entrant to reach the top of the band", XLabel: "Band", YLabel: "Years"}
+	for _, b := range r.Current().Bands {
+		c.Categories = append(c.Categories, b.Name)
+	}
+	for _, f := range figs {
+		s := Series{Name: f.Name}
+		for _, y := range f.YearsToTop {
+			if y == nil {
+				s.Values = append(s.Values, Blank())
+			} else {
+				s.Values = append(s.Values, Number(*y, 2))
+			}
+		}
+		c.Series = append(c.Series, s)
+	}
+	c.Note = "A missing bar: the top is not reached within the horizon."
+	return c
+}
+
+func careerEarningsTable(r *analysis.Result) Table {
+	cols := []string{"Scenario"}
+	for _, b := range r.Current().Bands {
+		cols = append(cols, b.Name)
+	}
+	t := Table{Title: fmt.Sprintf("Career earnings of a full-time new entrant over %d years", r.Current().Years), Columns: cols,
+		Note: "Basic pay and lump sums from the bottom of each band, as in careers.csv."}
+	for i, tl := range r.Timelines {
+		row := []Cell{Text(tl.Scenario)}
+		for _, b := range tl.Bands {
+			cell := Blank()
+			for _, c := range r.Careers[i] {
+				if c.Band == b.Name {
+					cell = Money(c.Earnings)
+				}
+			}
+			row = append(row, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func costIntro(r *analysis.Result) string {
+	var lines []string
+	for _, oc := range r.Dataset.OnCosts {
+		lines = append(lines, fmt.Sprintf("%s %s above %s", oc.Name, money.RateText(oc.Rate), money.Pounds(oc.Threshold)))
+	}
+	s := "Paybill is basic pay, lump sums, employer on-costs and paid CPD time for the census, pay year by pay year. "
+	if len(lines) > 0 {
+		s += "On-costs: " + strings.Join(lines, "; ") + ". "
+	}
+	s += "Drift is the part of basic pay due to people progressing up their bands."
+	if !r.Options.Turnover.IsZero() {
+		s += fmt.Sprintf(" Turnover of %s a year is assumed, with leavers replaced at the bottom of their band.", money.RateText(r.Options.Turnover))
+	}
+	return s
+}
+
+func costChart(r *analysis.Result) Chart {
+	c := Chart{Kind: LineChart, Title: "Paybill by pay year", XLabel: "Pay year starting", YLabel: "Paybill (£)"}
+	cur := r.Current()
+	for y := 0; y < cur.Years; y++ {
+		c.Categories = append(c.Categories, fmt.Sprint((cur.Start + calendar.Month(12*y)).Year()))
+	}
+	for _, sc := range r.Costing.Scenarios {
+		s := Series{Name: sc.Scenario}
+		for _, row := range allRows(sc) {
+			s.Values = append(s.Values, Money(row.Total))
+		}
+		c.Series = append(c.Series, s)
+	}
+	return c
+}
+
+func costByYearTable(r *analysis.Result) Table {
+	t := Table{Title: "Paybill by pay year (all bands)", Columns: []string{"Scenario", "Year", "Paybill", "Change", "Change %", "of which drift", "On-costs"},
+		Note: "Change is against Current in the same pay year; drift is the part of basic pay due to progression (cost.csv)."}
+	for _, sc := range r.Costing.Scenarios {
+		for _, row := range allRows(sc) {
+			t.Rows = append(t.Rows, []Cell{Text(sc.Scenario), Int(int64(row.Year)), Money(row.Total), Change(row.Change), PercentChange(row.ChangePct), Money(row.Drift), Money(row.OnCosts)})
+		}
+	}
+	return t
+}
+
+func distributionDocTable(r *analysis.Result) Table {
+	t := DistributionTable(r.Costing)
+	t.Title = "First-year rises by band"
+	t.Columns = []string{"Scenario", "Band", "People", "Smallest", "Median", "Largest", "Smallest %", "Median %", "Largest %", "Below inflation"}
+	t.Note = "A person's rise is their pay-year-1 earnings under the offer minus under Current. Below inflation counts those whose rise is below the 12-month inflation to the start."
+	return t
+}
+
+func equalityBlocks(r *analysis.Result) []Block {
+	var blocks []Block
+	byAttr := map[string][]projection.EqualityRow{}
+	var attrs []string
+	for _, sc := range r.Costing.Scenarios {
+		for _, e := range sc.Equality {
+			if _, ok := byAttr[e.Attribute]; !ok {
+				attrs = append(attrs, e.Attribute)
+			}
+			byAttr[e.Attribute] = append(byAttr[e.Attribute], e)
+		}
+	}
+	for _, a := range attrs {
+		t := Table{Title: "By " + a, Columns: []string{"Scenario", "Group", "People", "Mean FTE salary", "Median FTE salary", "Gap to best-paid"}}
+		for _, e := range byAttr[a] {
+			t.Rows = append(t.Rows, []Cell{Text(e.Scenario), Text(e.Value), Int(e.Headcount), Money(e.MeanSalary), Money(e.MedianSalary), Percent(e.GapPct)})
+		}
+		blocks = append(blocks, TableBlock{Table: t})
+	}
+	return blocks
+}
+
+// scorecard measures each offer against transparency, fairness,
+// competitiveness and affordability.
+func scorecard(r *analysis.Result, figs []ScenarioFigures) []Block {
+	cur := r.Current()
+	var blocks []Block
+	// Transparent.
+	tr := Table{Title: "Transparent: how many points, how long to the top", Columns: []string{"Scenario", "Points (fewest–most per band)", "Longest years to top", "Bands not topped in horizon"}}
+	for i, tl := range r.Timelines {
+		last := tl.Tables[len(tl.Tables)-1]
+		minP, maxP := -1, 0
+		for _, sc := range last.Scales {
+			n := len(sc.Points)
+			if minP < 0 || n < minP {
+				minP = n
+			}
+			maxP = max(maxP, n)
+		}
+		longest := Blank()
+		notTopped := int64(0)
+		var lo *decimal.Decimal
+		for _, y := range figs[i].YearsToTop {
+			if y == nil {
+				notTopped++
+				continue
+			}
+			if lo == nil || y.GreaterThan(*lo) {
+				lo = y
+			}
+		}
+		if lo != nil {
+			longest = Number(*lo, 2)
+		}
+		tr.Rows = append(tr.Rows, []Cell{Text(tl.Scenario), Text(fmt.Sprintf("%d–%d", minP, maxP)), longest, Int(notTopped)})
+	}
+	blocks = append(blocks, TableBlock{Table: tr})
+
+	// Fair and measurably equitable.
+	fairCols := []string{"Scenario", "Smallest rise on a point", "Largest rise on a point", "Spread (points)"}
+	var gapAttrs []string
+	if r.Costing != nil {
+		gapAttrs = equalityAttributes(r)
+		for _, a := range gapAttrs {
+			fairCols = append(fairCols, "Widest "+a+" gap (change)")
+		}
+	}
+	fair := Table{Title: "Fair and measurably equitable: spread of rises, change in equality gaps", Columns: fairCols,
+		Note: "Spread is the largest minus the smallest percentage rise on any point. The widest gap is the largest gap to the best-paid group of that attribute, in percentage points, with its change against Current."}
+	for i, tl := range r.Timelines {
+		row := []Cell{Text(tl.Scenario)}
+		if i == 0 {
+			row = append(row, Text("baseline"), Text("baseline"), Blank())
+		} else {
+			f := figs[i]
+			row = append(row, Text(PercentChange(f.SmallestRise).Display()+" ("+f.SmallestAt+")"),
+				Text(PercentChange(f.LargestRise).Display()+" ("+f.LargestAt+")"),
+				Number(f.LargestRise.Sub(f.SmallestRise).Mul(money.Hundred), 2))
+		}
+		for _, a := range gapAttrs {
+			g := widestGap(r.Costing.Scenarios[i], a)
+			g0 := widestGap(r.Costing.Scenarios[0], a)
+			text := Percent(g).Display()
+			if i > 0 {
+				text += " (" + signedPoints(g.Sub(g0)) + ")"
+			}
+			row = append(row, Text(text))
+		}
+		fair.Rows = append(fair.Rows, row)
+	}
+	blocks = append(blocks, TableBlock{Table: fair})
+
+	// Competitive.
+	comp := Table{Title: "Competitive: rises against inflation", Columns: []string{"Scenario", "Smallest rise", "Inflation", "Smallest rise in real terms", "Entry salary of lowest band", "Top salary of highest band"}}
+	for i, tl := range r.Timelines {
+		last := tl.Tables[len(tl.Tables)-1]
+		low, _ := last.Scale(cur.Bands[0].Name)
+		high, _ := last.Scale(cur.Bands[len(cur.Bands)-1].Name)
+		infl, real := Blank(), Blank()
+		smallest := Text("baseline")
+		if i > 0 {
+			smallest = PercentChange(figs[i].SmallestRise)
+			if r.Inflation != nil {
+				real = PercentChange(figs[i].SmallestRise.Sub(*r.Inflation))
+			}
+		}
+		if r.Inflation != nil {
+			infl = Percent(*r.Inflation)
+		}
+		row := []Cell{Text(tl.Scenario), smallest, infl, real, Blank(), Blank()}
+		if len(low.Points) > 0 {
+			row[4] = Money(low.Points[0].Salary)
+		}
+		if len(high.Points) > 0 {
+			row[5] = Money(high.Top().Salary)
+		}
+		comp.Rows = append(comp.Rows, row)
+	}
+	comp.Note = "Real terms: the smallest rise minus inflation over the 12 months to the start, in percentage points shown as a percentage."
+	blocks = append(blocks, TableBlock{Table: comp})
+
+	// Affordable and sustainable.
+	if r.Costing != nil {
+		aff := Table{Title: "Affordable and sustainable: cost and progression drift", Columns: []string{"Scenario", "Year-1 change", "% of paybill", "Whole-deal change", "% of paybill", "Year-1 drift"}}
+		for i, sc := range r.Costing.Scenarios {
+			rows := allRows(sc)
+			f := figs[i]
+			aff.Rows = append(aff.Rows, []Cell{Text(sc.Scenario), Change(f.FirstYearChange), PercentChange(f.FirstYearShare), Change(f.WholeDealChange), PercentChange(f.WholeDealShare), Money(rows[0].Drift)})
+		}
+		blocks = append(blocks, TableBlock{Table: aff})
+	}
+	return blocks
+}
+
+func equalityAttributes(r *analysis.Result) []string {
+	var attrs []string
+	seen := map[string]bool{}
+	for _, e := range r.Costing.Scenarios[0].Equality {
+		if !seen[e.Attribute] {
+			seen[e.Attribute] = true
+			attrs = append(attrs, e.Attribute)
+		}
+	}
+	return attrs
+}
+
+func widestGap(sc projection.ScenarioCosting, attr string) decimal.Decimal {
+	g := decimal.Zero
+	for _, e := range sc.Equality {
+		if e.Attribute == attr && e.GapPct.GreaterThan(g) {
+			g = e.GapPct
+		}
+	}
+	return g
+}
+
+// signedPoints formats a change of a fraction in percentage points.
+func signedPoints(d decimal.Decimal) string {
+	p := d.Mul(money.Hundred).Round(2)
+	s := p.StringFixed(2)
+	if p.Sign() > 0 {
+		s = "+" + s
+	}
+	return s + " pts"
+}
+
+// assumptions states every rule and assumption used in the comparison.
+func assumptions(r *analysis.Result) string {
+	cur := r.Current()
+	var b strings.Builder
+	fmt.Fprintf(&b, "Dataset %s, checksum %s. Start %s; horizon %d pay years; each pay year starts on the anniversary of the start.\n\n", r.Dataset.Name, r.Dataset.Checksum, cur.Start.First(), cur.Years)
+	b.WriteString("Progression under Current: ")
+	var prog []string
+	for _, band := range cur.Bands {
+		prog = append(prog, fmt.Sprintf("%s %s", band.Name, describeProgression(cur.Rules.Progression[band.Name])))
+	}
+	b.WriteString(strings.Join(prog, "; ") + ".\n\n")
+	for _, tl := range r.Timelines[1:] {
+		fmt.Fprintf(&b, "%s: awards %s; removed points assimilated %s", tl.Scenario, roundingText(tl.Rounding), tl.Rules.Order)
+		if len(tl.Rules.Freeze) > 0 {
+			var fz []string
+			for _, m := range tl.Rules.Freeze {
+				fz = append(fz, m.First().String())
+			}
+			fmt.Fprintf(&b, "; progression frozen on %s", strings.Join(fz, ", "))
+		}
+		if tl.Rules.CPD.Hours.IsPositive() {
+			fmt.Fprintf(&b, "; %s CPD hours a year needed to pass a point", tl.Rules.CPD.Hours)
+		}
+		if tl.Rules.CPD.AccelerateHours.IsPositive() {
+			fmt.Fprintf(&b, "; %s hours move a person up %d points", tl.Rules.CPD.AccelerateHours, tl.Rules.CPD.AcceleratePoints)
+		}
+		for _, p := range tl.Rules.Pathways {
+			fmt.Fprintf(&b, "; pathway %s → %s after %d months at the top with %s CPD hours", p.From, p.To, p.AfterMonths, p.CPDHours)
+		}
+		b.WriteString(".\n")
+	}
+	b.WriteString("\nMonthly pay is the annual full-time salary × FTE ÷ 12, rounded to the penny (halves away from zero); a pay year's earnings are the sum of its months. ")
+	b.WriteString("Lump sums, on-costs and CPD time are rounded to the penny per person. ")
+	if r.Options.CPDHours != nil {
+		fmt.Fprintf(&b, "New entrants in careers do %s CPD hours a year. ", r.Options.CPDHours)
+	} else {
+		b.WriteString("New entrants in careers meet every CPD requirement. ")
+	}
+	if r.Dataset.Census != nil {
+		fmt.Fprintf(&b, "Census: %s people in %s rows; turnover %s a year. ", Int(r.Dataset.Census.Headcount).Display(), Int(r.Dataset.Census.Rows).Display(), money.RateText(r.Options.Turnover))
+	}
+	if p, ok := latestIndex(r.Dataset); ok {
+		fmt.Fprintf(&b, "Inflation from the dataset's price index (inflation.csv, latest %s).", p)
+	}
+	b.WriteString("\n\nThe offers' scenario files follow, verbatim.")
+	return b.String()
+}
+
+func latestIndex(ds *paystructure.Dataset) (string, bool) {
+	if len(ds.Inflation) == 0 {
+		return "", false
+	}
+	return ds.Inflation[len(ds.Inflation)-1].Date.String(), true
+}
+
+func describeProgression(p paystructure.Progression) string {
+	if p.Kind == paystructure.Anniversary {
+		return "anniversary"
+	}
+	return fmt.Sprintf("each %s (%d months qualifying)", p.On, p.QualifyingMonths)
+}
+
+func roundingText(rule string) string {
+	switch rule {
+	case "pound":
+		return "rounded to the pound"
+	case "penny":
+		return "rounded to the penny"
+	case "up-pound":
+		return "rounded up to the pound"
+	case "none":
+		return "not rounded"
+	}
+	return "rounded by " + rule
+}
