@@ -47,8 +47,9 @@ type scaleKey struct {
 type increments struct {
 	structures []paystructure.Structure // ascending date; nil on errors
 	// latest holds, per band, the point labels of the latest structure (as
-	// far as they could be read), for checking the census.
-	latest map[string]map[string]bool
+	// far as they could be read), for checking the census, with each
+	// point's position in its scale (0 for a point whose salary is bad).
+	latest map[string]map[string]int32
 }
 
 // readIncrements reads increments.csv, checking bands against bands
@@ -151,14 +152,14 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 		hasPoints[key.band] = true
 	}
 	slices.SortFunc(dates, calendar.Date.Compare)
-	inc := &increments{latest: map[string]map[string]bool{}}
+	inc := &increments{latest: map[string]map[string]int32{}}
 	if len(dates) > 0 {
 		last := dates[len(dates)-1]
 		for key, pts := range labels {
 			if key.date == last {
-				inc.latest[key.band] = map[string]bool{}
+				inc.latest[key.band] = map[string]int32{}
 				for p := range pts {
-					inc.latest[key.band][p] = true
+					inc.latest[key.band][p] = 0
 				}
 			}
 		}
@@ -182,8 +183,11 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 			}
 			checkAscending(t, b.band.Name, pts)
 			sc := paystructure.Scale{Band: b.band.Name}
-			for _, p := range pts {
+			for i, p := range pts {
 				sc.Points = append(sc.Points, p.point)
+				if d == dates[len(dates)-1] {
+					inc.latest[b.band.Name][p.point.Label] = int32(i)
+				}
 			}
 			s.Scales = append(s.Scales, sc)
 		}

@@ -60,8 +60,12 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 		sum.add(t)
 		t.close()
 	}
+	var census *censusReader
 	if t, _ := openTable(fsys, staffSchema, errs, &ds.Warnings); t != nil {
-		ds.Census = readStaff(t, newCensusRefs(bands, bt != nil, inc), &ds.Warnings)
+		census = readStaff(t, newCensusRefs(bands, bt != nil, inc), &ds.Warnings)
+		if census.ids != nil {
+			census.ids.reportDuplicates(fsys, errs)
+		}
 		sum.add(t)
 		t.close()
 	}
@@ -71,8 +75,8 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 	}
 	ds.Structures = inc.structures
 	ds.Checksum = sum.text()
-	if ds.Census != nil {
-		sortCensus(ds.Census, ds)
+	if census != nil {
+		ds.Census = census.census(ds)
 	}
 	ds.Warnings = append(ds.Warnings, overlapWarnings(ds)...)
 	return ds, nil
@@ -82,9 +86,9 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 func newCensusRefs(bands []bandInfo, bandsRead bool, inc *increments) censusRefs {
 	var refs censusRefs
 	if bandsRead {
-		refs.bands = map[string]bool{}
-		for _, b := range bands {
-			refs.bands[b.band.Name] = true
+		refs.bands = map[string]int32{}
+		for i, b := range bands {
+			refs.bands[b.band.Name] = int32(i)
 		}
 	}
 	if inc != nil {

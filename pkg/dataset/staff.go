@@ -3,13 +3,11 @@ package dataset
 import (
 	"encoding/binary"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/paystructure"
 )
 
 var staffSchema = &schema{
@@ -49,36 +47,14 @@ func field(rec []string, i int) string {
 
 // censusRefs is what census rows are checked against.
 type censusRefs struct {
-	bands map[string]bool // nil: bands.csv unreadable, so bands are not checked
-	// points holds each band's point labels in the latest structure; nil
-	// when increments.csv could not be read, so points are not checked.
-	points map[string]map[string]bool
+	// bands holds each band's position in display order; nil when
+	// bands.csv could not be read, so bands are not checked.
+	bands map[string]int32
+	// points holds each band's point labels in the latest structure with
+	// their positions; nil when increments.csv could not be read, so points
+	// are not checked.
+	points map[string]map[string]int32
 	latest calendar.Date // the latest structure's date (zero: undated)
-}
-
-// maxCache bounds each parse cache, so that a census whose values are all
-// distinct cannot grow memory without limit (values past it are parsed
-// every time they occur).
-const maxCache = 1 << 16
-
-// cached is a parsed value, or the message of why it did not parse.
-type cached[T any] struct {
-	v   T
-	msg string
-}
-
-// cacheParse returns the parse of raw, parsing it at most once while the
-// cache has room.
-func cacheParse[T any](m map[string]cached[T], raw string, parse func(string) (T, string)) cached[T] {
-	if c, ok := m[raw]; ok {
-		return c
-	}
-	v, msg := parse(raw)
-	c := cached[T]{v, msg}
-	if len(m) < maxCache {
-		m[strings.Clone(raw)] = c
-	}
-	return c
 }
 
 // cpdValue is a census cpd_hours cell.
@@ -98,39 +74,75 @@ func parseCPD(raw string) (cpdValue, string) {
 func parsePointDate(raw string) (calendar.Date, string) { return parseDate("point_date", raw) }
 func parseStartDate(raw string) (calendar.Date, string) { return parseDate("start_date", raw) }
 
+// packDate packs a date as the integer YYYYMMDD (0 for no date), which
+// orders as the dates do.
+func packDate(d calendar.Date) int32 { return int32(d.Year*10000 + d.Month*100 + d.Day) }
+
+func unpackDate(p int32) calendar.Date {
+	if p == 0 {
+		return calendar.Date{}
+	}
+	return calendar.Date{Year: int(p / 10000), Month: int(p / 100 % 100), Day: int(p % 100)}
+}
+
+// entry is a census group as read: positions and cache ids rather than
+// values, so that the groups hold no pointers for the garbage collector to
+// scan and compare as integers when sorted.
+type entry struct {
+	valid       bool  // the key's fields are all valid
+	band, point int32 // positions in display order and in the latest scale
+	fte, cpd    int32 // ids in the fte and cpd caches
+	date        int32 // point_date, packed
+	attrs       int32 // offset of the attribute ids in censusReader.attrArena
+	count       int64
+}
+
+// entryChunk is how many entries each chunk holds; chunks never move, so
+// the group list grows without copying.
+const entryChunk = 4096
+
 // censusReader aggregates staff.csv in one streaming pass.
 type censusReader struct {
 	t    *table
 	cols staffColumns
 	refs censusRefs
 
-	fte       map[string]cached[decimal.Decimal]
-	pointDate map[string]cached[calendar.Date]
-	startDate map[string]cached[calendar.Date]
-	cpd       map[string]cached[cpdValue]
-	count     map[string]cached[int64]
+	// Caches of the values that make a group. They keep every valid value
+	// (there are no more of them than groups), so each has an id.
+	fte       *cache[decimal.Decimal]
+	pointDate *cache[calendar.Date]
+	cpd       *cache[cpdValue]
+	attrIDs   map[string]int32 // attribute value → id
+	attrVals  []string         // by id
+	attrArena []int32          // attribute ids of each group, len(cols.attrs) apiece
 
-	key    []byte           // the current row's group key, reused
-	groups map[string]int32 // group key → index in list
-	list   []paystructure.Group
-	ids    map[string]int32 // id → line of its first use
+	// Cache of per-row values, bounded by maxCache.
+	count *cache[int64]
+
+	key     []byte    // the current row's group key, reused
+	groups  *keyTable // group keys; a group's number is its key's
+	entries [][]entry // by group number, in chunks
+	ids     *idSet    // ids seen, when there is an id column
 
 	rows, headcount int64
+	valid           int // groups with valid keys
 	early           int // rows whose point_date is before their start_date
 	earlyLine       int // the first of them
 }
 
-// readStaff reads and aggregates staff.csv. The census's groups are not yet
-// sorted (see sortCensus). Warnings are appended to warnings.
-func readStaff(t *table, refs censusRefs, warnings *[]string) *paystructure.Census {
+// readStaff reads staff.csv, checking every row and adding it to its group.
+// The groups are put in order by (*censusReader).census once the rest of
+// the dataset is known to be valid. Warnings are appended to warnings.
+func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	c := &censusReader{
 		t: t, cols: newStaffColumns(t), refs: refs,
-		fte: map[string]cached[decimal.Decimal]{}, pointDate: map[string]cached[calendar.Date]{},
-		startDate: map[string]cached[calendar.Date]{}, cpd: map[string]cached[cpdValue]{},
-		count: map[string]cached[int64]{}, groups: map[string]int32{},
+		fte: newCache(parseFTE, false), pointDate: newCache(parsePointDate, false), cpd: newCache(parseCPD, false),
+		attrIDs: map[string]int32{},
+		count:   newCache(parseCount, true),
+		groups:  newKeyTable(),
 	}
 	if c.cols.id >= 0 {
-		c.ids = map[string]int32{}
+		c.ids = newIDSet()
 	}
 	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
 		c.row(rec, line)
@@ -142,12 +154,7 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *paystructure.Cens
 		}
 		*warnings = append(*warnings, fmt.Sprintf("%s: %s a point_date before the start_date (the first on line %d)", t.file, rows, c.earlyLine))
 	}
-	return &paystructure.Census{
-		AttributeNames: c.cols.attrNames,
-		Groups:         c.list,
-		Headcount:      c.headcount,
-		Rows:           c.rows,
-	}
+	return c
 }
 
 // appendField appends s to a group key, length-prefixed so that keys are
@@ -155,6 +162,15 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *paystructure.Cens
 func appendField(key []byte, s string) []byte {
 	key = binary.AppendUvarint(key, uint64(len(s)))
 	return append(key, s...)
+}
+
+// entry returns group n's entry, growing the chunks to hold it.
+func (c *censusReader) entry(n int32) *entry {
+	i, j := int(n)/entryChunk, int(n)%entryChunk
+	for i >= len(c.entries) {
+		c.entries = append(c.entries, make([]entry, entryChunk))
+	}
+	return &c.entries[i][j]
 }
 
 // row checks one census row and adds it to its group.
@@ -172,102 +188,115 @@ func (c *censusReader) row(rec []string, line int) {
 	}
 	c.key = key
 
-	gi, found := c.groups[string(key)]
-	if !found {
-		g, valid := c.newGroup(rec, line)
-		if valid {
-			gi = int32(len(c.list))
-			c.list = append(c.list, g)
-			c.groups[string(key)] = gi
-		} else {
-			gi = -1
+	n, added := c.groups.add(key)
+	e := c.entry(n)
+	if added {
+		*e = c.newGroup(rec, line, true)
+		if e.valid {
+			c.valid++
 		}
+	} else if !e.valid {
+		c.newGroup(rec, line, false) // report the problems on this line too
 	}
+	ok := e.valid
 
 	count := int64(1)
 	if raw := field(rec, cols.count); raw != "" && raw != "1" {
-		p := cacheParse(c.count, raw, parseCount)
+		p := c.count.get(raw)
 		if p.msg != "" {
 			c.t.errs.add(c.t.file, line, "count", p.msg)
-			gi = -1
+			ok = false
 		}
 		count = p.v
 	}
 	if cols.id >= 0 {
 		if id := label(rec[cols.id]); id != "" {
-			if first, dup := c.ids[id]; dup {
-				c.t.errs.addf(c.t.file, line, "id", "id %q is already on line %d", id, first)
-			} else {
-				c.ids[strings.Clone(id)] = int32(line)
-			}
+			c.ids.add(id, line)
 		}
 	}
 	if raw := field(rec, cols.startDate); raw != "" {
-		p := cacheParse(c.startDate, raw, parseStartDate)
-		if p.msg != "" {
-			c.t.errs.add(c.t.file, line, "start_date", p.msg)
-		} else if gi >= 0 {
-			if pd := c.list[gi].PointDate; !pd.IsZero() && !p.v.IsZero() && pd.Before(p.v) {
-				if c.early == 0 {
-					c.earlyLine = line
-				}
-				c.early++
+		// Parsed every time: a start date is quicker to parse than to look
+		// up, and there are as many of them as people.
+		start, msg := parseStartDate(raw)
+		if msg != "" {
+			c.t.errs.add(c.t.file, line, "start_date", msg)
+		} else if e.valid && e.date != 0 && !start.IsZero() && e.date < packDate(start) {
+			if c.early == 0 {
+				c.earlyLine = line
 			}
+			c.early++
 		}
 	}
-	if gi >= 0 {
-		c.list[gi].Count += count
+	if ok {
+		e.count += count
 		c.headcount += count
 	}
 }
 
 // newGroup checks the fields that make a row's group, reporting every
-// problem on line.
-func (c *censusReader) newGroup(rec []string, line int) (g paystructure.Group, valid bool) {
+// problem on line. When keep is set and they are valid, the group's
+// attributes are stored.
+func (c *censusReader) newGroup(rec []string, line int, keep bool) entry {
 	cols, errs, file := &c.cols, c.t.errs, c.t.file
-	valid = true
+	e := entry{valid: true}
 	fail := func(col, msg string) {
 		errs.add(file, line, col, msg)
-		valid = false
+		e.valid = false
 	}
-	g.Band, g.Point = label(rec[cols.band]), label(rec[cols.point])
+	band, point := label(rec[cols.band]), label(rec[cols.point])
 	bandOK := true
-	switch {
-	case g.Band == "":
+	if band == "" {
 		fail("band", "band is blank")
 		bandOK = false
-	case c.refs.bands != nil && !c.refs.bands[g.Band]:
-		fail("band", fmt.Sprintf("band %q is not in bands.csv", g.Band))
-		bandOK = false
-	}
-	switch {
-	case g.Point == "":
-		fail("point", "point is blank")
-	case bandOK && c.refs.points != nil && !c.refs.points[g.Band][g.Point]:
-		fail("point", fmt.Sprintf("point %q is not a point of %s%s", g.Point, g.Band, latestText(c.refs.latest)))
-	}
-	if fte := cacheParse(c.fte, field(rec, cols.fte), parseFTE); fte.msg != "" {
-		fail("fte", fte.msg)
-	} else {
-		g.FTE = fte.v
-	}
-	if pd := cacheParse(c.pointDate, field(rec, cols.pointDate), parsePointDate); pd.msg != "" {
-		fail("point_date", pd.msg)
-	} else {
-		g.PointDate = pd.v
-	}
-	if cpd := cacheParse(c.cpd, field(rec, cols.cpd), parseCPD); cpd.msg != "" {
-		fail("cpd_hours", cpd.msg)
-	} else {
-		g.CPDHours, g.CPDRecorded = cpd.v.hours, cpd.v.recorded
-	}
-	if len(cols.attrs) > 0 {
-		g.Attributes = make([]string, len(cols.attrs))
-		for j, i := range cols.attrs {
-			g.Attributes[j] = strings.Clone(strings.TrimSpace(rec[i]))
+	} else if c.refs.bands != nil {
+		var known bool
+		if e.band, known = c.refs.bands[band]; !known {
+			fail("band", fmt.Sprintf("band %q is not in bands.csv", band))
+			bandOK = false
 		}
 	}
-	return g, valid
+	if point == "" {
+		fail("point", "point is blank")
+	} else if bandOK && c.refs.points != nil {
+		var known bool
+		if e.point, known = c.refs.points[band][point]; !known {
+			fail("point", fmt.Sprintf("point %q is not a point of %s%s", point, band, latestText(c.refs.latest)))
+		}
+	}
+	if p := c.fte.get(field(rec, cols.fte)); p.msg != "" {
+		fail("fte", p.msg)
+	} else {
+		e.fte = p.id
+	}
+	if p := c.pointDate.get(field(rec, cols.pointDate)); p.msg != "" {
+		fail("point_date", p.msg)
+	} else {
+		e.date = packDate(p.v)
+	}
+	if p := c.cpd.get(field(rec, cols.cpd)); p.msg != "" {
+		fail("cpd_hours", p.msg)
+	} else {
+		e.cpd = p.id
+	}
+	if e.valid && keep {
+		e.attrs = int32(len(c.attrArena))
+		for _, i := range cols.attrs {
+			c.attrArena = append(c.attrArena, c.attrID(strings.TrimSpace(rec[i])))
+		}
+	}
+	return e
+}
+
+// attrID returns the id of attribute value s.
+func (c *censusReader) attrID(s string) int32 {
+	if id, ok := c.attrIDs[s]; ok {
+		return id
+	}
+	id := int32(len(c.attrVals))
+	s = strings.Clone(s)
+	c.attrVals = append(c.attrVals, s)
+	c.attrIDs[s] = id
+	return id
 }
 
 // latestText names the latest structure in a message about census points.
@@ -276,55 +305,4 @@ func latestText(d calendar.Date) string {
 		return ""
 	}
 	return fmt.Sprintf(" in the latest structure (%s)", d)
-}
-
-// sortCensus sorts the census's groups by band display order, point order in
-// the latest structure, FTE, point_date, CPD hours (not recorded first) and
-// attributes, and merges groups that are equal once parsed ("1" and "1.0").
-func sortCensus(c *paystructure.Census, ds *paystructure.Dataset) {
-	bandPos := map[string]int{}
-	for i, b := range ds.Bands {
-		bandPos[b.Name] = i
-	}
-	pointPos := map[string]map[string]int{}
-	for _, sc := range ds.Latest().Scales {
-		pointPos[sc.Band] = map[string]int{}
-		for i, p := range sc.Points {
-			pointPos[sc.Band][p.Label] = i
-		}
-	}
-	cmp := func(a, b *paystructure.Group) int {
-		if d := bandPos[a.Band] - bandPos[b.Band]; d != 0 {
-			return d
-		}
-		if d := pointPos[a.Band][a.Point] - pointPos[b.Band][b.Point]; d != 0 {
-			return d
-		}
-		if d := a.FTE.Cmp(b.FTE); d != 0 {
-			return d
-		}
-		if d := a.PointDate.Compare(b.PointDate); d != 0 {
-			return d
-		}
-		if a.CPDRecorded != b.CPDRecorded {
-			if a.CPDRecorded {
-				return 1
-			}
-			return -1
-		}
-		if d := a.CPDHours.Cmp(b.CPDHours); d != 0 {
-			return d
-		}
-		return slices.Compare(a.Attributes, b.Attributes)
-	}
-	slices.SortFunc(c.Groups, func(a, b paystructure.Group) int { return cmp(&a, &b) })
-	merged := c.Groups[:0]
-	for _, g := range c.Groups {
-		if n := len(merged); n > 0 && cmp(&merged[n-1], &g) == 0 {
-			merged[n-1].Count += g.Count
-			continue
-		}
-		merged = append(merged, g)
-	}
-	c.Groups = slices.Clip(merged)
 }

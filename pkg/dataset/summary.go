@@ -35,7 +35,7 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 			fte[g.Band] = fte[g.Band].Add(f)
 			totalFTE = totalFTE.Add(f)
 		}
-		fmt.Fprintf(b, "Census: %s people in %s rows, %s FTE\n", thousands(census.Headcount), thousands(census.Rows), totalFTE.StringFixed(1))
+		fmt.Fprintf(b, "Census: %s people in %s rows, %s FTE\n", thousands(census.Headcount), thousands(census.Rows), fteText(totalFTE))
 	} else {
 		fmt.Fprintf(b, "Census: none (no %s)\n", StaffFile)
 	}
@@ -75,12 +75,12 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 			money.Pounds(sc.Points[0].Salary), money.Pounds(sc.Top().Salary),
 			paystructure.YearsToTop(sc).String(), progressionText(band.Progression)}
 		if census != nil {
-			row = append(row, thousands(head[band.Name]), fte[band.Name].StringFixed(1))
+			row = append(row, thousands(head[band.Name]), fteText(fte[band.Name]))
 		}
 		rows = append(rows, row)
 	}
 	if census != nil {
-		rows = append(rows, []string{"Total", "", "", "", "", "", "", thousands(census.Headcount), totalFTE.StringFixed(1)})
+		rows = append(rows, []string{"Total", "", "", "", "", "", "", thousands(census.Headcount), fteText(totalFTE)})
 	}
 	b.WriteByte('\n')
 	writeTable(b, rows, right)
@@ -130,6 +130,14 @@ func thousands(n int64) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// fteText formats a number of full-time equivalents to one place, with
+// thousands separators ("17,949.0").
+func fteText(d decimal.Decimal) string {
+	whole, frac, _ := strings.Cut(d.StringFixed(1), ".")
+	n, _ := strconv.ParseInt(whole, 10, 64)
+	return thousands(n) + "." + frac
 }
 
 // writeTable writes rows as columns two spaces apart, padding each cell to
