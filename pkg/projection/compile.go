@@ -67,6 +67,12 @@ type compiled struct {
 	accelPoints int
 
 	slots int // size of the flat per-(table, band, point) caches
+
+	// nextStatic[mi] is the first month index ≥ mi at which something
+	// happens to everyone: a table takes effect, a pay year starts, a lump
+	// sum is paid, or the last month of pay year 1 (whose salary the equality
+	// figures use). nextStatic[n] == n.
+	nextStatic []int
 }
 
 // compile checks a timeline and indexes it. Errors name the scenario.
@@ -196,6 +202,15 @@ func compile(tl *paystructure.Timeline) (*compiled, error) {
 			}
 		}
 		c.lumps[mi] = append(c.lumps[mi], cl)
+	}
+	c.nextStatic = make([]int, c.n+1)
+	c.nextStatic[c.n] = c.n
+	for mi := c.n - 1; mi >= 0; mi-- {
+		if c.changeAt[mi] || mi%12 == 0 || mi == 11 || len(c.lumps[mi]) > 0 {
+			c.nextStatic[mi] = mi
+		} else {
+			c.nextStatic[mi] = c.nextStatic[mi+1]
+		}
 	}
 	if a := tl.Rules.CPD; a.AccelerateHours.Sign() > 0 {
 		c.accel = true

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
+	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -360,12 +362,14 @@ type yearRec struct {
 	basic, lumps, cpd int64
 }
 
-// walk advances s month by month from month index first to the end of the
-// horizon, recording each pay year's amounts in recs; ft1 (if not nil)
-// receives the full-time salary in the last month of pay year 1.
+// walk advances s from month index first to the end of the horizon,
+// recording each pay year's amounts in recs; ft1 (if not nil) receives the
+// full-time salary in the last month of pay year 1. It visits only the
+// months nextEvent names and pays the months in between, in which nothing
+// changes, at the same monthly rate.
 func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs []yearRec, ft1 *decimal.Decimal) {
 	c := s.c
-	for mi := first; mi < c.n; mi++ {
+	for mi := first; mi < c.n; {
 		s.step(mi)
 		y := mi / 12
 		if mi%12 == 0 {
@@ -374,13 +378,15 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 				recs[y].cpd = s.cpdPence(cache, cpdDays)
 			}
 		}
-		recs[y].basic += s.monthlyPence(cache)
 		if len(c.lumps[mi]) > 0 {
 			recs[y].lumps += s.lumpPence(mi)
 		}
 		if mi == 11 && ft1 != nil {
 			*ft1 = s.salary()
 		}
+		next := s.nextEvent(mi + 1)
+		recs[y].basic += s.monthlyPence(cache) * int64(next-mi)
+		mi = next
 	}
 }
 
@@ -448,8 +454,28 @@ func (e *engine) run(c *compiled) (*run, error) {
 	}
 	cpdDays := c.tl.CPDDays
 	recs := make([]yearRec, e.years)
-	flat := make([]yearRec, e.years)
-	add := func(k, first int, weight, fte int64) {
+	scratch := make([]yearRec, e.years)
+	// Without progression a path depends only on its band, starting point
+	// (or entry year) and FTE, so the drift counterfactual is shared.
+	type flatKey struct {
+		band, point string
+		fte         int64
+		entry       int
+	}
+	flats := map[flatKey][]int64{}
+	flatBasic := func(k flatKey, s person, first int, cache *payCache) []int64 {
+		if v, ok := flats[k]; ok {
+			return v
+		}
+		walk(&s, first, cache, decimal.Zero, scratch, nil)
+		v := make([]int64, e.years)
+		for y := first / 12; y < e.years; y++ {
+			v[y] = scratch[y].basic
+		}
+		flats[k] = v
+		return v
+	}
+	add := func(k, first int, weight, fte int64, flat []int64) {
 		for y := first; y < e.years; y++ {
 			rec := &recs[y]
 			cl := &r.cells[k][y][rec.band]
@@ -458,7 +484,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 			e.mulAdd(&cl.basic, rec.basic, weight)
 			e.mulAdd(&cl.lumps, rec.lumps, weight)
 			e.mulAdd(&cl.cpd, rec.cpd, weight)
-			e.mulAdd(&cl.noprog, flat[y].basic, weight)
+			e.mulAdd(&cl.noprog, flat[y], weight)
 			pay := rec.basic + rec.lumps
 			for li := range e.on {
 				e.mulAdd(&cl.on[li], e.on[li].onCost(pay), weight)
@@ -476,25 +502,25 @@ func (e *engine) run(c *compiled) (*run, error) {
 		if err := s.startCensus(bi, ps.key.point, ps.key.pointMonth); err != nil {
 			return nil, err
 		}
-		walk(&s, 0, cache, cpdDays, recs, &r.ft1[pi])
 		f := newPerson(c, false, ps.fte, ps.cpd, ps.key.recorded)
 		_ = f.startCensus(bi, ps.key.point, ps.key.pointMonth)
-		walk(&f, 0, cache, decimal.Zero, flat, nil)
+		flat := flatBasic(flatKey{ps.key.band, ps.key.point, ps.key.fte, 0}, f, 0, cache)
+		walk(&s, 0, cache, cpdDays, recs, &r.ft1[pi])
 		r.earn1[pi] = recs[0].basic + recs[0].lumps
-		add(0, 0, ps.weight, ps.key.fte)
+		add(0, 0, ps.weight, ps.key.fte, flat)
 	}
 	for k := 1; k < cohorts; k++ {
 		for ei := range e.entrants {
 			es := &e.entrants[ei]
 			bi := c.bandIdx[es.key.band]
 			cache := cacheFor(es.key.fte)
+			f := newPerson(c, false, es.fte, es.cpd, es.key.recorded)
+			f.startEntrant(bi, 12*k)
+			flat := flatBasic(flatKey{es.key.band, "", es.key.fte, k}, f, 12*k, cache)
 			s := newPerson(c, true, es.fte, es.cpd, es.key.recorded)
 			s.startEntrant(bi, 12*k)
 			walk(&s, 12*k, cache, cpdDays, recs, nil)
-			f := newPerson(c, false, es.fte, es.cpd, es.key.recorded)
-			f.startEntrant(bi, 12*k)
-			walk(&f, 12*k, cache, decimal.Zero, flat, nil)
-			add(k, k, es.weight, es.key.fte)
+			add(k, k, es.weight, es.key.fte, flat)
 		}
 	}
 	return r, nil
@@ -578,106 +604,169 @@ func (e *engine) rows(r *run) []CostRow {
 	return rows
 }
 
-// weighted is a value held by weight people.
-type weighted struct {
-	v decimal.Decimal
-	w int64
-}
-
-// weightedStats returns the minimum, lower weighted median and maximum of
-// vals (which it sorts), ignoring zero weights; zeros when there are none.
-// The lower median is the value of the person at position ⌈W/2⌉ in
-// ascending order, W the total weight.
-func weightedStats(vals []weighted) (lo, med, hi decimal.Decimal) {
-	vals = slices.DeleteFunc(vals, func(x weighted) bool { return x.w <= 0 })
-	if len(vals) == 0 {
-		return
+// pickWeighted sorts items by cmp, ignoring those of zero weight, and
+// returns the positions (in the returned slice) of the minimum, the lower
+// weighted median and the maximum. The lower median is the item of the
+// person at position ⌈W/2⌉ in ascending order, W the total weight: the
+// middle person when W is odd, the lower of the two middle people when W is
+// even. ok is false when there is nobody.
+func pickWeighted[T any](items []T, weight func(*T) int64, cmp func(a, b T) int) (sorted []T, lo, med, hi int, ok bool) {
+	items = slices.DeleteFunc(items, func(x T) bool { return weight(&x) <= 0 })
+	if len(items) == 0 {
+		return items, 0, 0, 0, false
 	}
-	slices.SortStableFunc(vals, func(a, b weighted) int { return a.v.Cmp(b.v) })
+	slices.SortFunc(items, cmp)
 	var total int64
-	for _, x := range vals {
-		total += x.w
+	for i := range items {
+		total += weight(&items[i])
 	}
-	target := (total + 1) / 2
+	target := total - total/2 // ⌈W/2⌉
 	var cum int64
-	for _, x := range vals {
-		cum += x.w
+	for i := range items {
+		cum += weight(&items[i])
 		if cum >= target {
-			med = x.v
+			med = i
 			break
 		}
 	}
-	return vals[0].v, med, vals[len(vals)-1].v
+	return items, 0, med, len(items) - 1, true
+}
+
+// mul128 returns the signed 128-bit product x × y.
+func mul128(x, y int64) (hi int64, lo uint64) {
+	h, l := bits.Mul64(uint64(x), uint64(y))
+	hi = int64(h)
+	if x < 0 {
+		hi -= y
+	}
+	if y < 0 {
+		hi -= x
+	}
+	return hi, l
+}
+
+// cmpFrac compares a/b with c/d for b, d > 0 exactly.
+func cmpFrac(a, b, c, d int64) int {
+	h1, l1 := mul128(a, d)
+	h2, l2 := mul128(c, b)
+	if h1 != h2 {
+		return cmp.Compare(h1, h2)
+	}
+	return cmp.Compare(l1, l2)
+}
+
+// rise is one path's first-year rise: new − old earnings, in pence.
+type rise struct {
+	old, rise, w int64
+}
+
+// frac returns the rise as a fraction rise/den with den > 0 (0/1 when old
+// is zero, as money.Change defines it).
+func (r rise) frac() (num, den int64) {
+	if r.old <= 0 {
+		return 0, 1
+	}
+	return r.rise, r.old
+}
+
+func (r rise) pct() decimal.Decimal {
+	_, f := money.Change(fromPence(r.old), fromPence(r.old+r.rise))
+	return f
 }
 
 // distribution compares each path's pay-year-1 earnings under r with
 // Current's.
 func (e *engine) distribution(r, cur *run, inflation *decimal.Decimal) []Distribution {
 	c := r.c
-	byBand := make([][]int, len(c.bands)) // paths by census band
+	byBand := make([][]rise, len(c.bands)) // paths by census band
+	var all []rise
 	for pi := range e.paths {
+		x := rise{old: cur.earn1[pi], rise: r.earn1[pi] - cur.earn1[pi], w: e.paths[pi].weight}
 		if b, ok := c.bandIdx[e.paths[pi].key.band]; ok {
-			byBand[b] = append(byBand[b], pi)
+			byBand[b] = append(byBand[b], x)
 		}
+		all = append(all, x)
 	}
-	rise := make([]decimal.Decimal, len(e.paths))
-	pct := make([]decimal.Decimal, len(e.paths))
-	for pi := range e.paths {
-		rise[pi], pct[pi] = money.Change(fromPence(cur.earn1[pi]), fromPence(r.earn1[pi]))
-	}
-	one := func(band string, paths []int) Distribution {
+	weight := func(x *rise) int64 { return x.w }
+	one := func(band string, items []rise) Distribution {
 		d := Distribution{Scenario: c.tl.Scenario, Band: band}
-		cash := make([]weighted, 0, len(paths))
-		frac := make([]weighted, 0, len(paths))
-		var below int64
-		for _, pi := range paths {
-			w := e.paths[pi].weight
-			d.People += w
-			cash = append(cash, weighted{rise[pi], w})
-			frac = append(frac, weighted{pct[pi], w})
-			if inflation != nil && pct[pi].LessThan(*inflation) {
-				below += w
-			}
+		items, lo, med, hi, ok := pickWeighted(items, weight, func(a, b rise) int { return cmp.Compare(a.rise, b.rise) })
+		if !ok {
+			return d
 		}
-		d.MinRise, d.MedianRise, d.MaxRise = weightedStats(cash)
-		d.MinPct, d.MedianPct, d.MaxPct = weightedStats(frac)
+		d.MinRise, d.MedianRise, d.MaxRise = fromPence(items[lo].rise), fromPence(items[med].rise), fromPence(items[hi].rise)
+		items, lo, med, hi, _ = pickWeighted(items, weight, func(a, b rise) int {
+			an, ad := a.frac()
+			bn, bd := b.frac()
+			return cmpFrac(an, ad, bn, bd)
+		})
+		d.MinPct, d.MedianPct, d.MaxPct = items[lo].pct(), items[med].pct(), items[hi].pct()
+		for i := range items {
+			d.People += items[i].w
+		}
 		if inflation != nil {
+			// The rounded percentage never decreases along the sorted
+			// items, so those below inflation are a prefix.
+			n := sort.Search(len(items), func(i int) bool { return !items[i].pct().LessThan(*inflation) })
+			var below int64
+			for _, x := range items[:n] {
+				below += x.w
+			}
 			d.BelowInflation = &below
 		}
 		return d
 	}
 	var out []Distribution
-	var all []int
-	for b, paths := range byBand {
-		all = append(all, paths...)
-		if d := one(c.bands[b], paths); d.People > 0 {
+	for b, items := range byBand {
+		if d := one(c.bands[b], items); d.People > 0 {
 			out = append(out, d)
 		}
 	}
-	slices.Sort(all)
 	return append(out, one(AllBands, all))
 }
 
 // equality summarises the pay-year-1 full-time salary of each attribute
 // value's people under r.
 func (e *engine) equality(r *run) []EqualityRow {
+	// Rank the paths by salary once, so each group's median needs only
+	// integer comparisons.
+	order := make([]int, len(e.paths))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return r.ft1[a].Cmp(r.ft1[b]) })
+	rank := make([]int, len(e.paths))
+	for i := 1; i < len(order); i++ {
+		rank[order[i]] = rank[order[i-1]]
+		if r.ft1[order[i]].GreaterThan(r.ft1[order[i-1]]) {
+			rank[order[i]]++
+		}
+	}
 	var out []EqualityRow
+	var items []pathWeight
 	for a, ai := range e.attrs {
 		first := len(out)
 		best := decimal.Zero
 		for vi, v := range ai.values {
 			row := EqualityRow{Scenario: r.c.tl.Scenario, Attribute: e.attrNames[a], Value: v}
-			vals := make([]weighted, 0, len(ai.paths[vi]))
 			var total decimal.Decimal
-			for _, pw := range ai.paths[vi] {
-				row.Headcount += pw.weight
-				vals = append(vals, weighted{r.ft1[pw.path], pw.weight})
-				total = total.Add(r.ft1[pw.path].Mul(decimal.NewFromInt(pw.weight)))
+			// Sum salary × weight over distinct salaries (rank runs).
+			items = append(items[:0], ai.paths[vi]...)
+			items, _, med, _, ok := pickWeighted(items, func(x *pathWeight) int64 { return x.weight },
+				func(x, y pathWeight) int { return cmp.Compare(rank[x.path], rank[y.path]) })
+			for i := 0; i < len(items); {
+				j, w := i, int64(0)
+				for ; j < len(items) && rank[items[j].path] == rank[items[i].path]; j++ {
+					w += items[j].weight
+				}
+				row.Headcount += w
+				total = total.Add(r.ft1[items[i].path].Mul(decimal.NewFromInt(w)))
+				i = j
 			}
-			if row.Headcount > 0 {
+			if ok {
 				row.MeanSalary = total.DivRound(decimal.NewFromInt(row.Headcount), 2)
+				row.MedianSalary = r.ft1[items[med].path]
 			}
-			_, row.MedianSalary, _ = weightedStats(vals)
 			if row.MeanSalary.GreaterThan(best) {
 				best = row.MeanSalary
 			}

@@ -225,6 +225,46 @@ func (s *person) pathway(m calendar.Month, mi int) {
 	}
 }
 
+// nextEvent returns the first month index ≥ from (at most c.n) at which
+// step could change the person's state or a record must be taken: a static
+// event (nextStatic), the next month progression could be due, or the next
+// month a pathway could be open. Between events step is a no-op, so the
+// month loop may jump from event to event. It is a lower bound: a frozen or
+// CPD-failed check merely makes another event.
+func (s *person) nextEvent(from int) int {
+	c := s.c
+	next := c.nextStatic[from]
+	if !s.progress || next == from {
+		return next
+	}
+	sc := &c.tables[s.table].scales[s.band]
+	fm := c.month(from)
+	var due calendar.Month
+	if p := s.point; p < len(sc.labels)-1 {
+		pr := c.prog[s.band]
+		if pr.Kind == paystructure.FixedDate {
+			due = max(s.pointMonth+calendar.Month(sc.months[p]-12+pr.QualifyingMonths), fm)
+			due += calendar.Month((pr.On.Month - due.Number() + 12) % 12)
+		} else {
+			due = max(s.pointMonth+calendar.Month(sc.months[p]), s.notBefore, fm)
+		}
+	} else {
+		open := false
+		for _, pw := range c.pathways[s.band] {
+			if s.meets(pw.cpd) {
+				at := max(s.pointMonth+calendar.Month(pw.after), fm)
+				if !open || at < due {
+					due, open = at, true
+				}
+			}
+		}
+		if !open {
+			return next
+		}
+	}
+	return min(next, int(due-c.start))
+}
+
 // monthlyPence returns the person's pay for the month in pence, using cache
 // for unprotected salaries.
 func (s *person) monthlyPence(cache *payCache) int64 {
