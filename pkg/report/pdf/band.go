@@ -20,9 +20,9 @@ func drawBand(p *page, b report.BandPosition) {
 	}
 	y += 7
 
-	entry := b.Entry.Dec.InexactFloat64()   // float ok: drawing only
-	top := b.Top.Dec.InexactFloat64()       // float ok: drawing only
-	pos := b.Position.Dec.InexactFloat64()  // float ok: drawing only
+	entry := b.Entry.Dec.InexactFloat64()  // float ok: drawing only
+	top := b.Top.Dec.InexactFloat64()      // float ok: drawing only
+	pos := b.Position.Dec.InexactFloat64() // float ok: drawing only
 	xOf := func(v float64) float64 { return p.left + (v-entry)/(top-entry)*p.width() }
 
 	// Marker label, above the bar, kept inside the page.

@@ -32,7 +32,7 @@ type page struct {
 	face face
 	size float64
 
-	w, h       float64 // page size
+	w, h        float64 // page size
 	left, right float64
 	top, bottom float64 // usable band
 	y           float64 // the cursor: top of the next thing drawn

@@ -11,8 +11,11 @@ import (
 // in keep (nor a component of a kept composite glyph, nor glyph 0) has an
 // empty outline. Glyph numbers, cmap and metrics are unchanged, so the
 // result still maps every character the original did; characters whose
-// glyph was dropped draw nothing. Tables a PDF viewer does not use for
-// drawing (layout, kerning, glyph names in post are kept) are left out.
+// glyph was dropped draw nothing. Hinting instructions are removed (PDF
+// viewers and printers draw outlines at high resolution without them), and
+// so are the tables a PDF does not use: names, glyph names, layout and
+// kerning. That makes a subset of about 220 glyphs some 12 KB compressed
+// instead of 30 KB.
 //
 // The result is a well-formed font: tables sorted by tag, 4-byte aligned,
 // with correct checksums and head.checkSumAdjustment.
@@ -84,7 +87,7 @@ func subsetTTF(ttf []byte, keep []uint16) ([]byte, error) {
 			continue
 		}
 		data, _ := glyph(g)
-		newGlyf = append(newGlyf, data...)
+		newGlyf = appendUnhinted(newGlyf, data)
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
 		}
@@ -96,7 +99,7 @@ func subsetTTF(ttf []byte, keep []uint16) ([]byte, error) {
 	binary.BigEndian.PutUint16(newHead[50:], 1)
 
 	out := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf}
-	for _, tag := range []string{"cmap", "cvt ", "fpgm", "hhea", "hmtx", "maxp", "name", "OS/2", "post", "prep"} {
+	for _, tag := range []string{"cmap", "hhea", "hmtx", "maxp", "OS/2"} {
 		if t, ok := tables[tag]; ok {
 			out[tag] = t
 		}
@@ -106,6 +109,69 @@ func subsetTTF(ttf []byte, keep []uint16) ([]byte, error) {
 	headAt := tableOffset(font, "head")
 	binary.BigEndian.PutUint32(font[headAt+8:], adj)
 	return font, nil
+}
+
+// appendUnhinted appends glyph data to dst without its hinting
+// instructions. Damaged glyphs are copied as they are.
+func appendUnhinted(dst, data []byte) []byte {
+	if len(data) < 10 {
+		return append(dst, data...)
+	}
+	contours := int(int16(binary.BigEndian.Uint16(data)))
+	if contours >= 0 {
+		at := 10 + 2*contours // instructionLength
+		if at+2 > len(data) {
+			return append(dst, data...)
+		}
+		n := int(binary.BigEndian.Uint16(data[at:]))
+		if at+2+n > len(data) {
+			return append(dst, data...)
+		}
+		dst = append(dst, data[:at]...)
+		dst = append(dst, 0, 0)
+		return append(dst, data[at+2+n:]...)
+	}
+	// Composite: walk the components, clear "we have instructions" on the
+	// last and drop what follows it.
+	const (
+		argsAreWords     = 0x0001
+		haveScale        = 0x0008
+		moreComponents   = 0x0020
+		haveXYScale      = 0x0040
+		haveTwoByTwo     = 0x0080
+		haveInstructions = 0x0100
+	)
+	p := 10
+	for {
+		if p+4 > len(data) {
+			return append(dst, data...)
+		}
+		flags := binary.BigEndian.Uint16(data[p:])
+		next := p + 4
+		if flags&argsAreWords != 0 {
+			next += 4
+		} else {
+			next += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			next += 2
+		case flags&haveXYScale != 0:
+			next += 4
+		case flags&haveTwoByTwo != 0:
+			next += 8
+		}
+		if next > len(data) {
+			return append(dst, data...)
+		}
+		if flags&moreComponents == 0 {
+			start := len(dst)
+			dst = append(dst, data[:next]...)
+			binary.BigEndian.PutUint16(dst[start+p:], flags&^haveInstructions)
+			return dst
+		}
+		p = next
+	}
 }
 
 // components returns the glyph numbers a composite glyph is built from, or
