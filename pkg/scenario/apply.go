@@ -49,6 +49,10 @@ func inForce(ds *paystructure.Dataset, d calendar.Date) int {
 // reported together as an ErrorList naming the scenario file and line.
 func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, error) {
 	var e errs
+	if _, err := money.ParseRule(string(sc.Rounding)); err != nil || sc.Years < MinYears || sc.Years > MaxYears {
+		e.at(Pos{File: sc.File}, "scenario was not made by Parse: rounding %q, years %d", sc.Rounding, sc.Years)
+		return nil, e.list.err()
+	}
 	start := calendar.Of(sc.Start)
 	if sc.Start.IsZero() {
 		start = DefaultStart(ds)

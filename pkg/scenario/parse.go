@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -239,7 +240,7 @@ func Parse(filename string, src []byte) (*Scenario, error) {
 			line, col := lineCol(src, pe.Position)
 			return nil, ErrorList{{File: filename, Line: line, Col: col, Msg: pe.Message}}
 		}
-		return nil, ErrorList{{File: filename, Msg: strings.TrimPrefix(err.Error(), "toml: ")}}
+		return nil, ErrorList{shapeError(filename, err)}
 	}
 	p := &parser{file: filename, loc: locate(string(src))}
 	sc := &Scenario{File: filename, Text: string(src), Years: DefaultYears, Rounding: money.RoundPound}
@@ -273,6 +274,33 @@ func lineCol(src []byte, p toml.Position) (line, col int) {
 	before := src[:p.Start]
 	nl := bytes.LastIndexByte(before, '\n')
 	return 1 + bytes.Count(before, []byte{'\n'}), utf8.RuneCount(before[nl+1:]) + 1
+}
+
+// tableExamples shows how each table of the format is written.
+var tableExamples = map[string]string{
+	"award":               "[[award]]",
+	"lump_sum":            "[[lump_sum]]",
+	"progression":         "[progression]",
+	"progression.cpd":     "[progression.cpd]",
+	"progression.pathway": "[[progression.pathway]]",
+	"award.add_point":     `add_point = { band = "Band 4", point = "6", salary = "£46,500" }`,
+}
+
+var lastKeyRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\)`)
+
+// shapeError rewrites the decoder's error for a value where the format has a
+// table ("award = 3") as a positioned message.
+func shapeError(file string, err error) *Error {
+	m := lastKeyRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	e := &Error{File: file, Line: line, Msg: m[2] + ": expected a table"}
+	if ex, ok := tableExamples[m[2]]; ok {
+		e.Msg += ", written " + ex
+	}
+	return e
 }
 
 type parser struct {

@@ -170,6 +170,16 @@ func TestParseErrors(t *testing.T) {
 			want: `offer.toml:7:65: unknown key "months" in [award.add_point]`,
 		},
 		{
+			name: "a value where a table belongs",
+			src:  "name = \"x\"\naward = 3\n",
+			want: `offer.toml:2: award: expected a table, written [[award]]`,
+		},
+		{
+			name: "add_point not a table",
+			src:  header + "[[award]]\nfrom = 2025-04-01\nadd_point = \"Band 4\"\n",
+			want: `offer.toml:7: award.add_point: expected a table, written add_point = { band = "Band 4", point = "6", salary = "£46,500" }`,
+		},
+		{
 			name: "bare number for a rate",
 			src:  header + "[[award]]\nfrom = 2025-04-01\nuplift = 3\n",
 			want: `offer.toml:7:10: uplift: 3 is a number; write a rate as a string such as "3%"`,
