@@ -56,7 +56,9 @@ func (r *refState) salary() decimal.Decimal {
 
 func (r *refState) top() bool { return r.scale(r.tab, r.band).Top().Label == r.label }
 
-func (r *refState) meets(req decimal.Decimal) bool { return !r.recorded || r.cpd.GreaterThanOrEqual(req) }
+func (r *refState) meets(req decimal.Decimal) bool {
+	return !r.recorded || r.cpd.GreaterThanOrEqual(req)
+}
 
 func (r *refState) protect(s decimal.Decimal) {
 	if !r.hasProt || s.GreaterThan(r.prot) {

@@ -33,6 +33,8 @@ type Track struct {
 	// the top point of their band, in years to 2 places: zero when they are
 	// already there, nil when it does not happen within the horizon.
 	YearsToTop *decimal.Decimal
+	// TopMonth is the month of YearsToTop.
+	TopMonth *calendar.Month
 }
 
 // Tracker projects single people under one timeline. It compiles the
@@ -87,7 +89,8 @@ func (t *Tracker) Track(p *paystructure.Person) (Track, error) {
 		}
 		if tr.YearsToTop == nil && s.band == band && s.atTop() {
 			y := decimal.NewFromInt(int64(mi)).DivRound(money.Twelve, 2)
-			tr.YearsToTop = &y
+			m := c.month(mi)
+			tr.YearsToTop, tr.TopMonth = &y, &m
 		}
 		if mi%12 == 0 {
 			year = CareerYear{
