@@ -50,12 +50,21 @@ func drawBand(p *page, b report.BandPosition) {
 	if mx > p.left {
 		p.f.Rect(p.left, barY, mx-p.left, barH, "FD")
 	}
-	p.f.SetLineWidth(0.2)
-	p.drawGrey(0)
+	// Pay points: ticks across the bar, white on the climbed part.
+	p.f.SetLineWidth(0.3)
 	for _, pt := range b.Points {
 		x := xOf(pt.Dec.InexactFloat64()) // float ok: drawing only
-		p.f.Line(x, barY+barH, x, barY+barH+1.5)
+		if x <= p.left+0.3 || x >= p.right-0.3 {
+			continue
+		}
+		if x < mx {
+			p.drawGrey(255)
+		} else {
+			p.drawGrey(90)
+		}
+		p.f.Line(x, barY+0.4, x, barY+barH-0.4)
 	}
+	p.drawGrey(0)
 	p.f.SetLineWidth(0.8)
 	p.f.Line(mx, barY-0.3, mx, barY+barH+0.3)
 	p.f.SetLineWidth(0.2)

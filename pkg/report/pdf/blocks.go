@@ -82,34 +82,43 @@ type keyBox struct {
 	valuePt     float64
 }
 
-// keyRow lays out one row of key figures in boxes of width bw and returns
-// them with the row's height.
-func keyRow(p *page, items []report.KeyFigure, bw float64) ([]keyBox, float64) {
+// keyRowLayout is one row of key figures: labels take the same number of
+// lines in every box so that the values line up across the row.
+type keyRowLayout struct {
+	boxes      []keyBox
+	labelLines int
+	height     float64
+}
+
+// keyRow lays out one row of key figures in boxes of width bw.
+func keyRow(p *page, items []report.KeyFigure, bw float64) keyRowLayout {
 	inner := bw - 2*keyPad
-	boxes := make([]keyBox, len(items))
-	height := 0.0
+	row := keyRowLayout{boxes: make([]keyBox, len(items))}
+	noteLines := 0
 	for i, it := range items {
 		b := keyBox{value: it.Value.Display(), valuePt: keyValuePt}
 		p.setFont(regular, keyLabelPt)
 		b.label = p.wrap(it.Label, inner)
-		h := float64(len(b.label)) * p.lineHeight()
 		p.setFont(bold, b.valuePt)
 		for p.textWidth(b.value) > inner && b.valuePt > 9 {
-			b.valuePt -= 1
+			b.valuePt--
 			p.setFont(bold, b.valuePt)
 		}
-		h += p.lineHeight()
 		if it.Note != "" {
 			p.setFont(italic, keyNotePt)
 			b.note = p.wrap(it.Note, inner)
-			h += float64(len(b.note)) * p.lineHeight()
 		}
-		boxes[i] = b
-		if h+2*keyPad > height {
-			height = h + 2*keyPad
-		}
+		row.labelLines = max(row.labelLines, len(b.label))
+		noteLines = max(noteLines, len(b.note))
+		row.boxes[i] = b
 	}
-	return boxes, height
+	p.setFont(regular, keyLabelPt)
+	row.height = 2*keyPad + float64(row.labelLines)*p.lineHeight()
+	p.setFont(bold, keyValuePt)
+	row.height += p.lineHeight()
+	p.setFont(italic, keyNotePt)
+	row.height += float64(noteLines) * p.lineHeight()
+	return row
 }
 
 func keyBoxWidth(p *page, n int) float64 {
@@ -124,17 +133,17 @@ func keyFiguresStart(p *page, k report.KeyFigures) float64 {
 	if n == 0 {
 		return 0
 	}
-	_, h := keyRow(p, k.Items[:n], keyBoxWidth(p, len(k.Items)))
-	return h
+	return keyRow(p, k.Items[:n], keyBoxWidth(p, len(k.Items))).height
 }
 
 func drawKeyFigures(p *page, k report.KeyFigures) {
 	bw := keyBoxWidth(p, len(k.Items))
 	for start := 0; start < len(k.Items); start += keyFiguresPerRow {
 		items := k.Items[start:min(start+keyFiguresPerRow, len(k.Items))]
-		boxes, h := keyRow(p, items, bw)
+		row := keyRow(p, items, bw)
+		h := row.height
 		p.need(h)
-		for i, b := range boxes {
+		for i, b := range row.boxes {
 			x := p.left + float64(i)*(bw+keyGap)
 			p.fillGrey(238)
 			p.f.Rect(x, p.y, bw, h, "F")
@@ -147,9 +156,14 @@ func drawKeyFigures(p *page, k report.KeyFigures) {
 				p.textIn(x+keyPad, y, bw-2*keyPad, l, alignLeft)
 				y += p.lineHeight()
 			}
+			y = p.y + keyPad + float64(row.labelLines)*p.lineHeight()
+			// A value set smaller to fit keeps the baseline of the others.
+			p.setFont(bold, keyValuePt)
+			base := y + p.ascent()
 			p.setFont(bold, b.valuePt)
 			p.textGrey(0)
-			p.textIn(x+keyPad, y, bw-2*keyPad, b.value, alignLeft)
+			p.text(x+keyPad, base, b.value)
+			p.setFont(bold, keyValuePt)
 			y += p.lineHeight()
 			p.setFont(italic, keyNotePt)
 			p.textGrey(50)
