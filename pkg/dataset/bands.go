@@ -27,6 +27,9 @@ type bandRow struct {
 	QualifyingMonths string `csv:"qualifying_months"`
 }
 
+// maxOrder bounds a band's display order, which is any whole number.
+const maxOrder = 1_000_000_000
+
 // maxWeeklyHours bounds a band's full-time week.
 var maxWeeklyHours = decimal.NewFromInt(100)
 
@@ -72,8 +75,8 @@ func readBands(t *table) []bandInfo {
 		if msg != "" {
 			t.errs.add(t.file, line, "weekly_hours", msg)
 		}
-		if b.Order, msg = parseInt("order", r.Order, i+1, -1_000_000, 1_000_000); msg != "" {
-			t.errs.add(t.file, line, "order", msg)
+		if b.Order, msg = parseInt("order", r.Order, i+1, -maxOrder, maxOrder); msg != "" {
+			t.errs.add(t.file, line, "order", bad("order", r.Order, "must be a whole number"))
 		}
 		if b.Progression, msg = parseProgression(r.Progression); msg != "" {
 			t.errs.add(t.file, line, "progression", msg)

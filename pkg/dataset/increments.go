@@ -134,7 +134,8 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 			line:  line,
 		})
 	}
-	if firstDated > 0 && firstBlank > 0 {
+	mixed := firstDated > 0 && firstBlank > 0
+	if mixed {
 		if firstBlank > firstDated {
 			t.errs.addf(t.file, firstBlank, "effective_from", "effective_from is blank but line %d gives %s (give a date on every row, or on none)", firstDated, firstDate)
 		} else {
@@ -168,7 +169,7 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 		switch {
 		case !hasPoints[b.band.Name]:
 			t.errs.addf(BandsFile, b.line, "band", "band %q has no points in increments.csv", b.band.Name)
-		case len(dates) > 0 && inc.latest[b.band.Name] == nil:
+		case len(dates) > 0 && !mixed && inc.latest[b.band.Name] == nil:
 			t.errs.addf(t.file, 0, "band", "band %q has no points on %s, the latest effective_from (the latest structure must contain every band)", b.band.Name, dates[len(dates)-1])
 		}
 	}

@@ -42,7 +42,7 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 	}
 	var inc *increments
 	if it != nil {
-		inc = readIncrements(it, bands, bt != nil)
+		inc = readIncrements(it, bands, len(bands) > 0)
 		sum.add(it)
 		it.close()
 	}
@@ -62,7 +62,7 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 	}
 	var census *censusReader
 	if t, _ := openTable(fsys, staffSchema, errs, &ds.Warnings); t != nil {
-		census = readStaff(t, newCensusRefs(bands, bt != nil, inc), &ds.Warnings)
+		census = readStaff(t, newCensusRefs(bands, len(bands) > 0, inc), &ds.Warnings)
 		if census.ids != nil {
 			census.ids.reportDuplicates(fsys, errs)
 		}

@@ -16,6 +16,9 @@ import (
 	"github.com/gocarina/gocsv"
 )
 
+// maxRows is MaxRows, as a variable so that tests can lower it.
+var maxRows = MaxRows
+
 // unknownPolicy says what a file's unknown columns mean.
 type unknownPolicy int
 
@@ -190,8 +193,8 @@ func (t *table) next() (rec []string, line int, ok bool) {
 		}
 		line, _ = t.r.FieldPos(0)
 		t.rows++
-		if t.rows > MaxRows {
-			t.errs.addf(t.file, line, "", "more than %d rows (the most a dataset file may have)", MaxRows)
+		if t.rows > maxRows {
+			t.errs.addf(t.file, line, "", "more than %s rows (the most a dataset file may have)", thousands(int64(maxRows)))
 			return nil, 0, false
 		}
 		tooLong := false
