@@ -2,21 +2,48 @@ package pdf
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
+
+	"paymodel/pkg/report"
 )
 
-// TestWriteSample writes the sample document to $PDF_SAMPLE for looking at.
-func TestWriteSample(t *testing.T) {
-	path := os.Getenv("PDF_SAMPLE")
-	if path == "" {
-		t.Skip("set PDF_SAMPLE=/path/sample.pdf to write the sample document")
+// TestWriteSamples writes sample documents to $PDF_SAMPLES (a directory) to
+// be looked at, for example as PNGs made with pdftoppm -png -r 70.
+func TestWriteSamples(t *testing.T) {
+	dir := os.Getenv("PDF_SAMPLES")
+	if dir == "" {
+		t.Skip("set PDF_SAMPLES=/some/dir to write sample documents to look at")
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
+	wide := smallDoc(wideTable(), report.Chart{
+		Kind: report.BarChart, Title: "Many series", YLabel: "Change (%)", XLabel: "Band",
+		Categories: []string{"Band 2", "Band 3", "Band 4"},
+		Series: []report.Series{
+			{Name: "A", Values: []report.Cell{report.PercentChange(d("0.035")), report.PercentChange(d("-0.01")), report.PercentChange(d("0.05"))}},
+			{Name: "B", Values: []report.Cell{report.PercentChange(d("0.02")), report.PercentChange(d("0.03")), report.PercentChange(d("0.04"))}},
+			{Name: "C", Values: []report.Cell{report.PercentChange(d("0.01")), report.PercentChange(d("0.06")), report.PercentChange(d("0.02"))}},
+			{Name: "D", Values: []report.Cell{report.PercentChange(d("0.04")), report.PercentChange(d("0.02")), report.PercentChange(d("0.01"))}},
+			{Name: "E – hatched", Values: []report.Cell{report.PercentChange(d("0.03")), report.PercentChange(d("0.01")), report.PercentChange(d("0.03"))}},
+		},
+	})
+	landscape := smallDoc(wideTable())
+	landscape.Landscape = true
+	docs := map[string]*report.Document{
+		"sample.pdf":    sampleDoc(),
+		"statement.pdf": statementDoc("Дмитрий Иванов"),
+		"wide.pdf":      wide,
+		"landscape.pdf": landscape,
 	}
-	defer f.Close()
-	if err := Write(f, sampleDoc()); err != nil {
-		t.Fatal(err)
+	for name, doc := range docs {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(f, doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -178,16 +178,21 @@ func TestNoOrphanTitles(t *testing.T) {
 	}
 }
 
-func TestWideTableIsNotClipped(t *testing.T) {
+func wideTable() report.TableBlock {
 	cols := []string{"Scenario name", "Band", "Point", "Salary now", "Salary 2025/26", "Salary 2026/27", "Salary 2027/28", "Change", "Change %", "Years to top"}
 	row := []report.Cell{
 		report.Text("Union claim with a very long name indeed"), report.Text("Band 8a"), report.Int(12),
 		report.Money(d("61234.56")), report.Money(d("63456.78")), report.Money(d("65678.90")), report.Money(d("67890.12")),
 		report.Change(d("6655.56")), report.PercentChange(d("0.1087")), report.Number(d("4.5"), 1),
 	}
-	pdf := render(t, smallDoc(report.TableBlock{Table: report.Table{Title: "Wide", Columns: cols, Rows: [][]report.Cell{row}}}))
+	return report.TableBlock{Table: report.Table{Title: "Wide", Columns: cols, Rows: [][]report.Cell{row, row}}}
+}
+
+func TestWideTableIsNotClipped(t *testing.T) {
+	tb := wideTable()
+	pdf := render(t, smallDoc(tb))
 	text := pdfText(t, pdf, 1)
-	for _, c := range row {
+	for _, c := range tb.Table.Rows[0] {
 		for _, word := range strings.Fields(c.Display()) {
 			if !strings.Contains(text, word) {
 				t.Errorf("cell word %q is missing (clipped?)", word)

@@ -55,9 +55,12 @@ func layoutTable(p *page, b report.TableBlock) *tableLayout {
 			tl.widths[j] = avail * float64(w) / float64(total)
 		}
 	default:
-		var natural []float64
-		for tl.pt = tableMaxPt; ; tl.pt -= 0.5 {
-			natural = naturalWidths(p, t, tl.pt)
+		// Prefer headers on one line, then headers wrapped between words,
+		// then smaller type.
+		natural := naturalWidths(p, t, tableMaxPt, false)
+		tl.pt = tableMaxPt
+		for ; sum(natural) > avail; tl.pt -= 0.5 {
+			natural = naturalWidths(p, t, tl.pt, true)
 			if sum(natural) <= avail || tl.pt <= tableMinPt {
 				break
 			}
@@ -98,11 +101,15 @@ func layoutTable(p *page, b report.TableBlock) *tableLayout {
 }
 
 // naturalWidths is each column's width with no wrapping of cells, and
-// headers wrapped at most to their longest word.
-func naturalWidths(p *page, t report.Table, pt float64) []float64 {
+// headers on one line or, with wrapHeaders, as narrow as their longest word.
+func naturalWidths(p *page, t report.Table, pt float64, wrapHeaders bool) []float64 {
 	w := make([]float64, len(t.Columns))
 	p.setFont(bold, pt)
 	for j, col := range t.Columns {
+		if !wrapHeaders {
+			w[j] = p.textWidth(col)
+			continue
+		}
 		for _, word := range splitWords(col) {
 			w[j] = max(w[j], p.textWidth(word))
 		}
