@@ -29,10 +29,15 @@ type compareFlags struct {
 }
 
 func (f *compareFlags) declare(fs *flag.FlagSet) {
-	fs.Var(&f.scenarios, "scenario", "scenario `FILE` to compare (repeatable; default: every DATASET/offers/*.toml)")
-	fs.IntVar(&f.years, "years", 0, "horizon in pay `YEARS` for careers and costs (default: the longest scenario's years, or 10)")
+	f.declareScenarios(fs)
 	fs.StringVar(&f.cpdHours, "cpd-hours", "", "CPD `HOURS` a year of the new entrant in careers.csv (default: enough to meet every requirement)")
 	fs.StringVar(&f.turnover, "turnover", "0%", "share of each census group leaving each pay year, replaced by new entrants, e.g. 8%")
+}
+
+// declareScenarios declares the flags choosing the scenarios and horizon.
+func (f *compareFlags) declareScenarios(fs *flag.FlagSet) {
+	fs.Var(&f.scenarios, "scenario", "scenario `FILE` to compare (repeatable; default: every DATASET/offers/*.toml)")
+	fs.IntVar(&f.years, "years", 0, "horizon in pay `YEARS` (default: the longest scenario's years, or 10)")
 }
 
 // analyse loads the dataset and scenarios and runs the comparison.

@@ -35,8 +35,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "paymodel: internal error: %v\n", r)
-			fmt.Fprintln(stderr, "This is a bug in paymodel, not in your data. Please report it with the command you ran and this message:")
-			fmt.Fprintf(stderr, "%s\n", debug.Stack())
+			fmt.Fprintln(stderr, "This is a bug in paymodel, not in your data. Please report it with the command you ran and this message.")
+			if os.Getenv("PAYMODEL_DEBUG") != "" {
+				fmt.Fprintf(stderr, "%s\n", debug.Stack())
+			}
 			code = exitFailure
 		}
 	}()

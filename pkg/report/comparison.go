@@ -37,7 +37,7 @@ func Comparison(r *analysis.Result, meta Meta) *Document {
 	add(Paragraph{Text: comparisonIntro(r)})
 	add(TableBlock{Table: FiguresTable(r, figs)})
 	add(TableBlock{Table: YearsToTopTable(r, figs)})
-	add(TableBlock{Table: scenarioList(r)})
+	add(TableBlock{Table: scenarioList(r), Widths: []int{3, 8, 3}})
 
 	// Points, band by band.
 	add(PageBreak{}, Heading{Text: "Pay points, band by band", Level: 1})
@@ -171,6 +171,7 @@ func bandBlocks(r *analysis.Result, b paystructure.Band) []Block {
 	if d := lastAwardDate(r.Timelines[len(r.Timelines)-1]); len(r.Timelines) > 1 {
 		t.Note = fmt.Sprintf("Salaries after each offer's last award within the horizon (for the last offer, %s). — : the point does not exist under that scenario.", d)
 	}
+	t.Title = ""
 	blocks := []Block{Heading{Text: title, Level: 2}, TableBlock{Table: t}}
 	if len(labels) > 1 {
 		blocks = append(blocks, chart)
