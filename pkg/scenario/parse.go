@@ -668,7 +668,11 @@ func (p *parser) addPoint(k path, raw *rawAddPoint) *NewPoint {
 			continue
 		}
 		s, good := p.str(k.key(f.key), f.v)
-		*f.dst, ok = s, ok && good && s != ""
+		if good && strings.TrimSpace(s) == "" {
+			p.errs.at(p.valuePos(k.key(f.key)), "add_point: %s is empty", f.key)
+			good = false
+		}
+		*f.dst, ok = s, ok && good
 	}
 	if raw.Salary == nil {
 		p.errs.at(p.valuePos(k), "add_point needs salary")
@@ -796,6 +800,9 @@ func (p *parser) progression(raw *rawProgression) *Progression {
 				continue
 			}
 			*f.dst, _ = p.str(pk.key(f.key), f.v)
+			if _, isStr := f.v.(string); isStr && strings.TrimSpace(*f.dst) == "" {
+				p.errs.at(p.valuePos(pk.key(f.key)), "pathway: %s is empty", f.key)
+			}
 		}
 		if pw.From != "" && pw.From == pw.To {
 			p.errs.at(p.valuePos(pk.key("to")), "pathway: from and to are both %q", pw.From)
