@@ -19,6 +19,7 @@ const (
 	tickLen      = 1.2
 	maxEndLabel  = 38.0 // widest direct label at a line's end
 	swatchW      = 10.0
+	maxMarkers   = 12 // markers drawn on one line at most, about
 )
 
 // seriesStyle is how one series is drawn so that it can be told apart in
@@ -82,9 +83,9 @@ func valueAxis(c report.Chart) axis {
 			hi = lo.Add(decimal.New(1, -2))
 		}
 	}
-	span := hi.Sub(lo).InexactFloat64() // float ok: drawing only
-	exp := int32(math.Floor(math.Log10(span / 5)))
-	mant := (span / 5) / math.Pow(10, float64(exp))
+	span := hi.Sub(lo).InexactFloat64()             // float ok: drawing only
+	exp := int32(math.Floor(math.Log10(span / 5)))  // float ok: drawing only
+	mant := (span / 5) / math.Pow(10, float64(exp)) // float ok: drawing only
 	var m int64 = 10
 	switch {
 	case mant <= 1:
@@ -306,9 +307,12 @@ func drawLines(p *page, c report.Chart, xOf func(int) float64, yOf func(float64)
 		}
 		flush()
 		p.f.SetDashPattern(nil, 0)
-		// Markers at every point when they do not crowd each other.
-		if len(all) <= 30 {
-			for _, pt := range all {
+		// Markers identify the series in black and white: at every point,
+		// or at about a dozen points, staggered between series, when there
+		// are many.
+		step := (len(all) + maxMarkers - 1) / maxMarkers
+		for i, pt := range all {
+			if step <= 1 || (i+si)%step == 0 {
 				drawMarker(p, st, pt.X, pt.Y, 0.9)
 			}
 		}

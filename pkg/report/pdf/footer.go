@@ -39,12 +39,7 @@ func drawHeader(p *page, doc *report.Document) {
 	}
 	p.setFont(regular, smallPt)
 	p.textGrey(80)
-	title := doc.Title
-	for p.textWidth(title) > p.width() && len([]rune(title)) > 1 {
-		rs := []rune(title)
-		title = string(rs[:len(rs)-2]) + "…"
-	}
-	p.textIn(p.left, headerY, p.width(), title, alignLeft)
+	p.textIn(p.left, headerY, p.width(), fit(p, doc.Title, p.width()), alignLeft)
 	p.textGrey(0)
 	p.f.SetLineWidth(0.2)
 	p.drawGrey(120)
