@@ -1,0 +1,64 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"paymodel/pkg/outfile"
+	"paymodel/pkg/paystructure"
+	"paymodel/pkg/report"
+)
+
+func init() {
+	commands = append(commands, &command{
+		name:    "briefing",
+		args:    "[DATASET] [--compare DATASET]... [--scenario FILE]... [--out FILE]",
+		summary: "write the campaign briefing (PDF): real-terms pay, years to top, offers against inflation",
+		detail: `Two to four pages that make the case at a glance: headline figures, the
+real-terms value of each band's entry and top salary over the structure's
+history at the latest prices in inflation.csv, years to the top of each band
+against the --compare structures (for example nhs-afc), and each offer's rise
+against inflation.`,
+		setup: func(fs *flag.FlagSet, e *env) func([]string) error {
+			var f compareFlags
+			f.declare(fs)
+			var compare stringList
+			fs.Var(&compare, "compare", "another `DATASET` to compare years to top with (repeatable), e.g. nhs-afc")
+			out := fs.String("out", "", "output `FILE` (default reports/<dataset>/briefing.pdf)")
+			return func(args []string) error {
+				res, src, err := f.analyse(e, "briefing", args)
+				if err != nil {
+					return err
+				}
+				var others []*paystructure.Dataset
+				for _, c := range compare {
+					csrc, err := openSource(c)
+					if err != nil {
+						return err
+					}
+					ods, err := csrc.load(e)
+					if err != nil {
+						return err
+					}
+					others = append(others, ods)
+				}
+				path := *out
+				if path == "" {
+					path = filepath.Join("reports", src.name, "briefing.pdf")
+				}
+				batch := outfile.NewBatch()
+				defer batch.Abort()
+				doc := report.Briefing(res, others, docMeta(res.Dataset, "Pay briefing"))
+				if err := writePDF(batch, path, outfile.PublicFile, outfile.PublicDir, doc); err != nil {
+					return err
+				}
+				if err := batch.Commit(); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "Wrote %s\n", path)
+				return nil
+			}
+		},
+	})
+}

@@ -1,0 +1,349 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/inflation"
+	"paymodel/pkg/paystructure"
+)
+
+// RealTerms is the value of one band's entry or top salary on each structure
+// date, at the prices of the latest index date.
+type RealTerms struct {
+	Band   string
+	Which  string // "entry" or "top"
+	Dates  []calendar.Date
+	Cash   []decimal.Decimal
+	Real   []decimal.Decimal // at PricesAt's prices; same length as Dates
+	Prices calendar.Date
+	// Change is the fall (negative) or rise in real value from the first
+	// date to Prices, as a fraction to 8 places.
+	Change decimal.Decimal
+}
+
+// RealTermsHistory computes, for every band of ds, the real value of its
+// entry and top salary on each structure date that the price index covers,
+// and today (the latest index date) with the latest structure still in
+// force. Bands and dates the index does not cover are left out.
+func RealTermsHistory(ds *paystructure.Dataset) []RealTerms {
+	ix := inflation.Index(ds.Inflation)
+	latest, ok := ix.Latest()
+	if !ok {
+		return nil
+	}
+	var out []RealTerms
+	for _, b := range ds.Bands {
+		for _, which := range []string{"entry", "top"} {
+			rt := RealTerms{Band: b.Name, Which: which, Prices: latest.Date}
+			var last decimal.Decimal
+			for _, s := range ds.Structures {
+				sc, ok := s.Scale(b.Name)
+				if !ok || s.EffectiveFrom.IsZero() || latest.Date.Before(s.EffectiveFrom) {
+					continue
+				}
+				cash := sc.Points[0].Salary
+				if which == "top" {
+					cash = sc.Top().Salary
+				}
+				real, ok := ix.Real(cash, s.EffectiveFrom, latest.Date)
+				if !ok {
+					continue
+				}
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, s.EffectiveFrom), append(rt.Cash, cash), append(rt.Real, real)
+				last = cash
+			}
+			if len(rt.Dates) == 0 {
+				continue
+			}
+			if rt.Dates[len(rt.Dates)-1] != latest.Date {
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, latest.Date), append(rt.Cash, last), append(rt.Real, last)
+			}
+			_, rt.Change = changeOf(rt.Real[0], rt.Real[len(rt.Real)-1])
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+func changeOf(old, new decimal.Decimal) (decimal.Decimal, decimal.Decimal) {
+	cash := new.Sub(old)
+	if old.IsZero() {
+		return cash, decimal.Zero
+	}
+	return cash, cash.DivRound(old, 8)
+}
+
+// Briefing assembles the campaign briefing: headline figures, real-terms
+// erosion, years to top against other structures, and each offer's rise
+// against inflation.
+func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta Meta) *Document {
+	ds := r.Dataset
+	cur := r.Current()
+	figs := Figures(r)
+	history := RealTermsHistory(ds)
+	doc := &Document{
+		Title:    "Pay briefing: " + ds.Name,
+		Subtitle: fmt.Sprintf("Real-terms pay, years to the top, and the offers on the table (%s)", cur.Start.First()),
+		Created:  meta.Created,
+		Footer:   meta.Footer,
+	}
+	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
+
+	// Headlines.
+	var heads []KeyFigure
+	if worst, ok := worstErosion(history); ok {
+		heads = append(heads, KeyFigure{Label: worst.Band + " " + worst.Which + " in real terms", Value: PercentChange(worst.Change),
+			Note: fmt.Sprintf("since %s, at %s prices", worst.Dates[0], worst.Prices)})
+	}
+	if r.Inflation != nil {
+		heads = append(heads, KeyFigure{Label: "Inflation, 12 months to " + cur.Start.First().String(), Value: Percent(*r.Inflation)})
+	}
+	longest, longBand := decimal.Zero, ""
+	for _, sc := range ds.Latest().Scales {
+		if y := paystructure.YearsToTop(sc); y.GreaterThan(longest) {
+			longest, longBand = y, sc.Band
+		}
+	}
+	if longBand != "" {
+		heads = append(heads, KeyFigure{Label: "Longest climb to the top", Value: Text(Number(longest, 1).Display() + " years"), Note: longBand})
+	}
+	if best, ok := bestOffer(figs); ok {
+		heads = append(heads, KeyFigure{Label: "Best offer's smallest rise", Value: PercentChange(best.SmallestRise), Note: best.Name + ", on " + best.SmallestAt})
+	}
+	if len(heads) > 0 {
+		add(KeyFigures{Items: heads})
+	}
+
+	// Real terms.
+	add(Heading{Text: "What pay is worth", Level: 1})
+	if len(history) == 0 {
+		add(Paragraph{Text: "The dataset has no price index covering its structure dates (inflation.csv), so real-terms values cannot be shown."})
+	} else {
+		add(Paragraph{Text: realTermsSentences(history)})
+		if c := realTermsChart(history, "top"); len(c.Series) > 0 {
+			add(c)
+		}
+		add(TableBlock{Table: realTermsTable(history)})
+	}
+
+	// Years to top against other structures.
+	add(Heading{Text: "How long it takes to reach the top", Level: 1})
+	add(yearsComparisonChart(ds, others))
+	add(Paragraph{Text: "Normal years from the entry point to the top of each band, from each structure's own point durations (no CPD or other gates)."})
+
+	// Offers against inflation.
+	if len(r.Timelines) > 1 {
+		add(Heading{Text: "The offers against inflation", Level: 1})
+		t := Table{Title: "Rise on each point after the offer's last award, against Current", Columns: []string{"Offer", "Smallest rise", "Largest rise", "Inflation", "Smallest rise less inflation"}}
+		for _, f := range figs[1:] {
+			infl, real := Blank(), Blank()
+			if r.Inflation != nil {
+				infl, real = Percent(*r.Inflation), PercentChange(f.SmallestRise.Sub(*r.Inflation))
+			}
+			t.Rows = append(t.Rows, []Cell{Text(f.Name), PercentChange(f.SmallestRise), PercentChange(f.LargestRise), infl, real})
+		}
+		t.Note = "Inflation is over the 12 months to the start of the pay year; the last column is in percentage points."
+		add(TableBlock{Table: t, Widths: []int{4, 2, 2, 2, 2}})
+		add(offersChart(figs, r.Inflation))
+	}
+	add(Paragraph{Text: "Sources: the dataset's own tables (see its README for every figure's source). Real terms use the dataset's price index (inflation.csv); unions often quote RPI, which rises faster than CPI."})
+	return doc
+}
+
+func worstErosion(h []RealTerms) (RealTerms, bool) {
+	var worst RealTerms
+	found := false
+	for _, rt := range h {
+		if len(rt.Dates) < 2 {
+			continue
+		}
+		if !found || rt.Change.LessThan(worst.Change) {
+			worst, found = rt, true
+		}
+	}
+	return worst, found
+}
+
+func bestOffer(figs []ScenarioFigures) (ScenarioFigures, bool) {
+	if len(figs) < 2 {
+		return ScenarioFigures{}, false
+	}
+	best := figs[1]
+	for _, f := range figs[2:] {
+		if f.SmallestRise.GreaterThan(best.SmallestRise) {
+			best = f
+		}
+	}
+	return best, true
+}
+
+// realTermsSentences says what each band's top salary is worth now against
+// when the structure was first dated ("Band 4 top is worth 12.3% less than
+// in 2010"), naming bands that share a figure together.
+func realTermsSentences(h []RealTerms) string {
+	type group struct {
+		bands []string
+		rt    RealTerms
+	}
+	var groups []*group
+	for _, rt := range h {
+		if rt.Which != "top" || len(rt.Dates) < 2 {
+			continue
+		}
+		disp := PercentChange(rt.Change).Display()
+		var g *group
+		for _, c := range groups {
+			if PercentChange(c.rt.Change).Display() == disp && c.rt.Dates[0] == rt.Dates[0] {
+				g = c
+			}
+		}
+		if g == nil {
+			g = &group{rt: rt}
+			groups = append(groups, g)
+		}
+		g.bands = append(g.bands, rt.Band)
+	}
+	var s []string
+	for _, g := range groups {
+		word := "less"
+		if g.rt.Change.IsPositive() {
+			word = "more"
+		}
+		who := g.bands[0] + " top is"
+		if len(g.bands) > 1 {
+			who = "The tops of " + strings.Join(g.bands[:len(g.bands)-1], ", ") + " and " + g.bands[len(g.bands)-1] + " are each"
+		}
+		s = append(s, fmt.Sprintf("%s worth %s %s than in %d.", who, Percent(g.rt.Change.Abs()).Display(), word, g.rt.Dates[0].Year))
+	}
+	if len(s) == 0 {
+		return "The dataset has only one dated structure within the price index, so there is no history to compare."
+	}
+	return strings.Join(s, " ") + fmt.Sprintf(" At %s prices; between dates, pay is as the structure last set it.", h[0].Prices)
+}
+
+func realTermsChart(h []RealTerms, which string) Chart {
+	// Categories: every date any band has.
+	seen := map[calendar.Date]bool{}
+	var dates []calendar.Date
+	for _, rt := range h {
+		if rt.Which != which || len(rt.Dates) < 2 {
+			continue
+		}
+		for _, d := range rt.Dates {
+			if !seen[d] {
+				seen[d] = true
+				dates = append(dates, d)
+			}
+		}
+	}
+	sortDates(dates)
+	c := Chart{Kind: LineChart, Title: fmt.Sprintf("Band %s salaries at %s prices", which, h[0].Prices), XLabel: "Date", YLabel: "Salary at " + h[0].Prices.String() + " prices (£)"}
+	for _, d := range dates {
+		c.Categories = append(c.Categories, d.String())
+	}
+	for _, rt := range h {
+		if rt.Which != which || len(rt.Dates) < 2 {
+			continue
+		}
+		s := Series{Name: rt.Band}
+		for _, d := range dates {
+			v := Blank()
+			for i, rd := range rt.Dates {
+				if rd == d {
+					v = Money(rt.Real[i])
+				}
+			}
+			s.Values = append(s.Values, v)
+		}
+		c.Series = append(c.Series, s)
+	}
+	return c
+}
+
+func sortDates(ds []calendar.Date) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].Before(ds[j-1]); j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}
+
+func realTermsTable(h []RealTerms) Table {
+	t := Table{Title: "Entry and top salaries, cash and real", Columns: []string{"Band", "", "Since", "Cash then", "Real then", "Cash now", "Real change"}}
+	for _, rt := range h {
+		n := len(rt.Dates) - 1
+		t.Rows = append(t.Rows, []Cell{Text(rt.Band), Text(rt.Which), Date(rt.Dates[0]), Money(rt.Cash[0]), Money(rt.Real[0]), Money(rt.Cash[n]), PercentChange(rt.Change)})
+	}
+	t.Note = fmt.Sprintf("Real values at %s prices from the dataset's price index.", h[0].Prices)
+	return t
+}
+
+func yearsComparisonChart(ds *paystructure.Dataset, others []*paystructure.Dataset) Chart {
+	all := append([]*paystructure.Dataset{ds}, others...)
+	c := Chart{Kind: BarChart, Title: "Years from entry to the top of each band", XLabel: "Band", YLabel: "Years"}
+	type cat struct {
+		ds   int
+		band string
+	}
+	var cats []cat
+	for i, d := range all {
+		latest := d.Latest()
+		for _, sc := range latest.Scales {
+			cats = append(cats, cat{i, sc.Band})
+			c.Categories = append(c.Categories, shortBand(sc.Band, len(all) > 1))
+		}
+	}
+	for i, d := range all {
+		s := Series{Name: d.Name}
+		latest := d.Latest()
+		for _, ct := range cats {
+			if ct.ds != i {
+				s.Values = append(s.Values, Blank())
+				continue
+			}
+			sc, _ := latest.Scale(ct.band)
+			s.Values = append(s.Values, Number(paystructure.YearsToTop(sc), 1))
+		}
+		c.Series = append(c.Series, s)
+	}
+	return c
+}
+
+// shortBand drops "Band " from band names when several structures share a
+// chart, so that the labels fit; the legend names each structure.
+func shortBand(band string, short bool) string {
+	if short {
+		return strings.TrimPrefix(band, "Band ")
+	}
+	return band
+}
+
+func offersChart(figs []ScenarioFigures, infl *decimal.Decimal) Chart {
+	c := Chart{Kind: BarChart, Title: "Smallest and largest rise on a point, per offer", XLabel: "Offer", YLabel: "Rise (%)"}
+	small := Series{Name: "Smallest rise"}
+	large := Series{Name: "Largest rise"}
+	for i, f := range figs[1:] {
+		c.Categories = append(c.Categories, fmt.Sprintf("%d", i+1))
+		small.Values = append(small.Values, Percent(f.SmallestRise))
+		large.Values = append(large.Values, Percent(f.LargestRise))
+	}
+	c.Series = []Series{small, large}
+	if infl != nil {
+		inf := Series{Name: "Inflation"}
+		for range figs[1:] {
+			inf.Values = append(inf.Values, Percent(*infl))
+		}
+		c.Series = append(c.Series, inf)
+	}
+	var names []string
+	for i, f := range figs[1:] {
+		names = append(names, fmt.Sprintf("%d: %s", i+1, f.Name))
+	}
+	c.Note = strings.Join(names, "; ")
+	return c
+}
