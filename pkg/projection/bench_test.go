@@ -105,3 +105,20 @@ func BenchmarkCost20000GroupsNoTurnover(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCost200000Groups: a census aggregated into 200,000 groups (far
+// more than a 1M-row census of real staff produces), Current and four
+// scenarios, 10 years.
+func BenchmarkCost200000Groups(b *testing.B) {
+	cen := benchCensus(200000)
+	cur := benchTimeline("Current", "1")
+	var scen []*paystructure.Timeline
+	for i, f := range []string{"1.02", "1.03", "1.04", "1.05"} {
+		scen = append(scen, benchTimeline(fmt.Sprint("S", i), f))
+	}
+	for b.Loop() {
+		if _, err := Cost(cen, cur, scen, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -29,6 +29,16 @@ type ctable struct {
 	from   calendar.Month
 	scales []cscale // by band index
 	moves  map[moveKey]paystructure.Move
+	// trans[band][point of the previous table] is where assimilation onto
+	// this table puts a person, precomputed unless it depends on their
+	// salary (a point vanished without a move).
+	trans [][]transition
+}
+
+type transition struct {
+	to      int
+	protect bool
+	dynamic bool // work it out in person.assimilate
 }
 
 // cpathway is a Pathway with its destination band resolved.
@@ -66,7 +76,8 @@ type compiled struct {
 	accelHours  decimal.Decimal
 	accelPoints int
 
-	slots int // size of the flat per-(table, band, point) caches
+	slots      int               // size of the flat per-(table, band, point) caches
+	slotSalary []decimal.Decimal // annual full-time salary per slot
 
 	// nextStatic[mi] is the first month index ≥ mi at which something
 	// happens to everyone: a table takes effect, a pay year starts, a lump
@@ -142,6 +153,7 @@ func compile(tl *paystructure.Timeline) (*compiled, error) {
 					req = minCPD
 				}
 				cs.cpdReq = append(cs.cpdReq, req)
+				c.slotSalary = append(c.slotSalary, p.Salary)
 			}
 			c.slots += len(sc.Points)
 			ct.scales[bi] = cs
@@ -155,6 +167,21 @@ func compile(tl *paystructure.Timeline) (*compiled, error) {
 				return nil, errf("move in band %q to point %q, which the table from %s lacks", mv.Band, mv.To, t.From)
 			}
 			ct.moves[moveKey{bi, mv.From}] = mv
+		}
+		if ti > 0 {
+			prev := &c.tables[ti-1]
+			ct.trans = make([][]transition, len(c.bands))
+			for bi := range c.bands {
+				for _, label := range prev.scales[bi].labels {
+					tr := transition{dynamic: true}
+					if mv, ok := ct.moves[moveKey{bi, label}]; ok {
+						tr = transition{to: ct.scales[bi].index[mv.To], protect: mv.Protect}
+					} else if p, ok := ct.scales[bi].index[label]; ok {
+						tr = transition{to: p}
+					}
+					ct.trans[bi] = append(ct.trans[bi], tr)
+				}
+			}
 		}
 		c.tables = append(c.tables, ct)
 	}

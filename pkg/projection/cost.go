@@ -155,7 +155,19 @@ type run struct {
 	c     *compiled
 	cells [][][]cell // [cohort][year][band]; cohort 0: census, k ≥ 1: entrants from year k+1
 	earn1 []int64    // per path: pay-year-1 basic + lump sums, pence
-	ft1   []decimal.Decimal
+	// ft1 is each path's full-time salary in the last month of pay year 1,
+	// as a salary code: a slot (table, band, point) when ≥ 0, else
+	// prot[−1−code], a protected salary.
+	ft1  []int32
+	prot []decimal.Decimal
+}
+
+// salary returns the annual full-time salary a salary code stands for.
+func (r *run) salary(code int32) decimal.Decimal {
+	if code < 0 {
+		return r.prot[-1-code]
+	}
+	return r.c.slotSalary[code]
 }
 
 // onCostLine is an OnCost prepared for integer arithmetic when exact.
@@ -325,31 +337,53 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 		groupPath[gi] = pi
 	}
 	for a, name := range census.AttributeNames {
-		byValue := map[string]map[int]int64{}
+		// Collect (value, path, weight) entries, then sort and merge them.
+		type entry struct {
+			value, path int
+			weight      int64
+		}
+		valueOf := map[string]int{}
+		var values []string
+		entries := make([]entry, 0, len(census.Groups))
 		for gi := range census.Groups {
 			g := &census.Groups[gi]
 			if a >= len(g.Attributes) {
 				return nil, fmt.Errorf("census group %s %s lacks attribute %q", g.Band, g.Point, name)
 			}
-			m := byValue[g.Attributes[a]]
-			if m == nil {
-				m = map[int]int64{}
-				byValue[g.Attributes[a]] = m
+			v, ok := valueOf[g.Attributes[a]]
+			if !ok {
+				v = len(values)
+				valueOf[g.Attributes[a]] = v
+				values = append(values, g.Attributes[a])
 			}
-			m[groupPath[gi]] += g.Count
+			entries = append(entries, entry{v, groupPath[gi], g.Count})
 		}
-		var ai attrIndex
-		for v := range byValue {
-			ai.values = append(ai.values, v)
+		// Values in ascending text order.
+		order := make([]int, len(values))
+		for i := range order {
+			order[i] = i
 		}
-		slices.Sort(ai.values)
-		for _, v := range ai.values {
-			var pw []pathWeight
-			for p, w := range byValue[v] {
-				pw = append(pw, pathWeight{p, w})
+		slices.SortFunc(order, func(x, y int) int { return cmp.Compare(values[x], values[y]) })
+		pos := make([]int, len(values))
+		ai := attrIndex{values: make([]string, len(values)), paths: make([][]pathWeight, len(values))}
+		for i, v := range order {
+			pos[v] = i
+			ai.values[i] = values[v]
+		}
+		slices.SortFunc(entries, func(x, y entry) int {
+			if c := cmp.Compare(pos[x.value], pos[y.value]); c != 0 {
+				return c
 			}
-			slices.SortFunc(pw, func(x, y pathWeight) int { return cmp.Compare(x.path, y.path) })
-			ai.paths = append(ai.paths, pw)
+			return cmp.Compare(x.path, y.path)
+		})
+		for i, en := range entries {
+			v := pos[en.value]
+			ps := ai.paths[v]
+			if i > 0 && entries[i-1].value == en.value && entries[i-1].path == en.path {
+				ps[len(ps)-1].weight += en.weight
+				continue
+			}
+			ai.paths[v] = append(ps, pathWeight{en.path, en.weight})
 		}
 		e.attrs = append(e.attrs, ai)
 	}
@@ -363,11 +397,11 @@ type yearRec struct {
 }
 
 // walk advances s from month index first to the end of the horizon,
-// recording each pay year's amounts in recs; ft1 (if not nil) receives the
-// full-time salary in the last month of pay year 1. It visits only the
+// recording each pay year's amounts in recs; when r is not nil, r.ft1[pi]
+// receives the full-time salary in the last month of pay year 1. It visits only the
 // months nextEvent names and pays the months in between, in which nothing
 // changes, at the same monthly rate.
-func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs []yearRec, ft1 *decimal.Decimal) {
+func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs []yearRec, r *run, pi int) {
 	c := s.c
 	for mi := first; mi < c.n; {
 		s.step(mi)
@@ -381,8 +415,13 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 		if len(c.lumps[mi]) > 0 {
 			recs[y].lumps += s.lumpPence(mi)
 		}
-		if mi == 11 && ft1 != nil {
-			*ft1 = s.salary()
+		if mi == 11 && r != nil {
+			if s.hasProt {
+				r.ft1[pi] = int32(-1 - len(r.prot))
+				r.prot = append(r.prot, s.prot)
+			} else {
+				r.ft1[pi] = int32(c.tables[s.table].scales[s.band].slot + s.point)
+			}
 		}
 		next := s.nextEvent(mi + 1)
 		recs[y].basic += s.monthlyPence(cache) * int64(next-mi)
@@ -428,7 +467,7 @@ func (l *onCostLine) onCost(pay int64) int64 {
 }
 
 func (e *engine) run(c *compiled) (*run, error) {
-	r := &run{c: c, earn1: make([]int64, len(e.paths)), ft1: make([]decimal.Decimal, len(e.paths))}
+	r := &run{c: c, earn1: make([]int64, len(e.paths)), ft1: make([]int32, len(e.paths))}
 	cohorts := 1
 	if e.turnover.Sign() > 0 {
 		cohorts = e.years
@@ -467,7 +506,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 		if v, ok := flats[k]; ok {
 			return v
 		}
-		walk(&s, first, cache, decimal.Zero, scratch, nil)
+		walk(&s, first, cache, decimal.Zero, scratch, nil, 0)
 		v := make([]int64, e.years)
 		for y := first / 12; y < e.years; y++ {
 			v[y] = scratch[y].basic
@@ -505,7 +544,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 		f := newPerson(c, false, ps.fte, ps.cpd, ps.key.recorded)
 		_ = f.startCensus(bi, ps.key.point, ps.key.pointMonth)
 		flat := flatBasic(flatKey{ps.key.band, ps.key.point, ps.key.fte, 0}, f, 0, cache)
-		walk(&s, 0, cache, cpdDays, recs, &r.ft1[pi])
+		walk(&s, 0, cache, cpdDays, recs, r, pi)
 		r.earn1[pi] = recs[0].basic + recs[0].lumps
 		add(0, 0, ps.weight, ps.key.fte, flat)
 	}
@@ -519,7 +558,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 			flat := flatBasic(flatKey{es.key.band, "", es.key.fte, k}, f, 12*k, cache)
 			s := newPerson(c, true, es.fte, es.cpd, es.key.recorded)
 			s.startEntrant(bi, 12*k)
-			walk(&s, 12*k, cache, cpdDays, recs, nil)
+			walk(&s, 12*k, cache, cpdDays, recs, nil, 0)
 			add(k, k, es.weight, es.key.fte, flat)
 		}
 	}
@@ -678,12 +717,26 @@ func (r rise) pct() decimal.Decimal {
 // Current's.
 func (e *engine) distribution(r, cur *run, inflation *decimal.Decimal) []Distribution {
 	c := r.c
-	byBand := make([][]rise, len(c.bands)) // paths by census band
-	var all []rise
+	// Paths with the same census band, Current earnings and rise are
+	// alike here: add their weights first.
+	type key struct {
+		band      int
+		old, rise int64
+	}
+	weights := map[key]int64{}
 	for pi := range e.paths {
-		x := rise{old: cur.earn1[pi], rise: r.earn1[pi] - cur.earn1[pi], w: e.paths[pi].weight}
-		if b, ok := c.bandIdx[e.paths[pi].key.band]; ok {
-			byBand[b] = append(byBand[b], x)
+		b, ok := c.bandIdx[e.paths[pi].key.band]
+		if !ok {
+			b = -1
+		}
+		weights[key{b, cur.earn1[pi], r.earn1[pi] - cur.earn1[pi]}] += e.paths[pi].weight
+	}
+	byBand := make([][]rise, len(c.bands)) // by census band
+	var all []rise
+	for k, w := range weights {
+		x := rise{old: k.old, rise: k.rise, w: w}
+		if k.band >= 0 {
+			byBand[k.band] = append(byBand[k.band], x)
 		}
 		all = append(all, x)
 	}
@@ -728,44 +781,75 @@ func (e *engine) distribution(r, cur *run, inflation *decimal.Decimal) []Distrib
 // equality summarises the pay-year-1 full-time salary of each attribute
 // value's people under r.
 func (e *engine) equality(r *run) []EqualityRow {
-	// Rank the paths by salary once, so each group's median needs only
-	// integer comparisons.
-	order := make([]int, len(e.paths))
-	for i := range order {
-		order[i] = i
+	// Rank the distinct salaries once (slots and protected salaries), so each
+	// group needs only integer work per path.
+	type coded struct {
+		code int32
+		sal  decimal.Decimal
 	}
-	slices.SortFunc(order, func(a, b int) int { return r.ft1[a].Cmp(r.ft1[b]) })
-	rank := make([]int, len(e.paths))
-	for i := 1; i < len(order); i++ {
-		rank[order[i]] = rank[order[i-1]]
-		if r.ft1[order[i]].GreaterThan(r.ft1[order[i-1]]) {
-			rank[order[i]]++
+	codes := make([]coded, 0, len(r.c.slotSalary)+len(r.prot))
+	for i, sal := range r.c.slotSalary {
+		codes = append(codes, coded{int32(i), sal})
+	}
+	for i, sal := range r.prot {
+		codes = append(codes, coded{int32(-1 - i), sal})
+	}
+	slices.SortFunc(codes, func(a, b coded) int { return a.sal.Cmp(b.sal) })
+	slotRank := make([]int, len(r.c.slotSalary))
+	protRank := make([]int, len(r.prot))
+	rankSal := make([]decimal.Decimal, 0, len(codes))
+	for i, x := range codes {
+		if i == 0 || x.sal.GreaterThan(codes[i-1].sal) {
+			rankSal = append(rankSal, x.sal)
+		}
+		rk := len(rankSal) - 1
+		if x.code >= 0 {
+			slotRank[x.code] = rk
+		} else {
+			protRank[-1-x.code] = rk
 		}
 	}
+	rankOf := func(pi int) int {
+		if c := r.ft1[pi]; c >= 0 {
+			return slotRank[c]
+		}
+		return protRank[-1-r.ft1[pi]]
+	}
+	wByRank := make([]int64, len(rankSal))
+	var touched []int
 	var out []EqualityRow
-	var items []pathWeight
 	for a, ai := range e.attrs {
 		first := len(out)
 		best := decimal.Zero
 		for vi, v := range ai.values {
 			row := EqualityRow{Scenario: r.c.tl.Scenario, Attribute: e.attrNames[a], Value: v}
-			var total decimal.Decimal
-			// Sum salary × weight over distinct salaries (rank runs).
-			items = append(items[:0], ai.paths[vi]...)
-			items, _, med, _, ok := pickWeighted(items, func(x *pathWeight) int64 { return x.weight },
-				func(x, y pathWeight) int { return cmp.Compare(rank[x.path], rank[y.path]) })
-			for i := 0; i < len(items); {
-				j, w := i, int64(0)
-				for ; j < len(items) && rank[items[j].path] == rank[items[i].path]; j++ {
-					w += items[j].weight
+			touched = touched[:0]
+			for _, pw := range ai.paths[vi] {
+				if pw.weight <= 0 {
+					continue
 				}
-				row.Headcount += w
-				total = total.Add(r.ft1[items[i].path].Mul(decimal.NewFromInt(w)))
-				i = j
+				rk := rankOf(pw.path)
+				if wByRank[rk] == 0 {
+					touched = append(touched, rk)
+				}
+				wByRank[rk] += pw.weight
+				row.Headcount += pw.weight
 			}
-			if ok {
+			slices.Sort(touched)
+			var total decimal.Decimal
+			target := row.Headcount - row.Headcount/2 // ⌈W/2⌉: the lower median
+			var cum int64
+			for _, rk := range touched {
+				w := wByRank[rk]
+				total = total.Add(rankSal[rk].Mul(decimal.NewFromInt(w)))
+				if cum < target && cum+w >= target {
+					row.MedianSalary = rankSal[rk]
+				}
+				cum += w
+				wByRank[rk] = 0
+			}
+			if row.Headcount > 0 {
 				row.MeanSalary = total.DivRound(decimal.NewFromInt(row.Headcount), 2)
-				row.MedianSalary = r.ft1[items[med].path]
 			}
 			if row.MeanSalary.GreaterThan(best) {
 				best = row.MeanSalary

@@ -135,6 +135,15 @@ func (s *person) step(mi int) {
 // assimilate moves the person from their current table onto table t.
 func (s *person) assimilate(t int) {
 	c := s.c
+	if t == s.table+1 {
+		if tr := c.tables[t].trans[s.band][s.point]; !tr.dynamic {
+			if tr.protect {
+				s.setProt(s.salary())
+			}
+			s.table, s.point = t, tr.to
+			return
+		}
+	}
 	old := &c.tables[s.table].scales[s.band]
 	label := old.labels[s.point]
 	oldSal := s.salary()
