@@ -293,7 +293,7 @@ func drawLines(p *page, c report.Chart, xOf func(int) float64, yOf func(float64)
 			}
 			pts = pts[:0]
 		}
-		lastY := -1.0
+		lastY, lastI := -1.0, -1
 		var all []gofpdf.PointType
 		for i, v := range s.Values {
 			if v.Kind == report.KindBlank {
@@ -303,7 +303,7 @@ func drawLines(p *page, c report.Chart, xOf func(int) float64, yOf func(float64)
 			pt := gofpdf.PointType{X: xOf(i), Y: yOf(v.Dec.InexactFloat64())} // float ok: drawing only
 			pts = append(pts, pt)
 			all = append(all, pt)
-			lastY = pt.Y
+			lastY, lastI = pt.Y, i
 		}
 		flush()
 		p.f.SetDashPattern(nil, 0)
@@ -316,7 +316,9 @@ func drawLines(p *page, c report.Chart, xOf func(int) float64, yOf func(float64)
 				drawMarker(p, st, pt.X, pt.Y, 0.9)
 			}
 		}
-		if lastY >= 0 {
+		// A direct label sits at the right edge, so only a line that
+		// reaches the last category gets one; the legend names the rest.
+		if lastI == len(s.Values)-1 {
 			ends = append(ends, endLabel{lastY, s.Name})
 		}
 	}

@@ -251,3 +251,11 @@ func TestGolden(t *testing.T) {
 		t.Errorf("output differs from %s (%d bytes, want %d); if intended, run go test -update and look at it", path, len(got), len(want))
 	}
 }
+
+func TestLandscape(t *testing.T) {
+	doc := smallDoc(wideTable())
+	doc.Landscape = true
+	if pdf := render(t, doc); !bytes.Contains(pdf, []byte("/MediaBox [0 0 841.89 595.28]")) {
+		t.Error("landscape document does not have landscape A4 pages")
+	}
+}
