@@ -19,8 +19,16 @@ lint:
 golden:
 	$(GO) test ./... -update
 
+# The main job on the built-in probation sample: validation summary, the
+# comparison of every shipped offer (CSV tables and comparison.pdf), the
+# campaign briefing against NHS Agenda for Change, and three member
+# statements. Everything lands in reports/probation/.
+DEMO_MEMBERS := P000031 P000139 P000106
 demo: build
-	./$(BIN) demo
+	./$(BIN) validate probation
+	./$(BIN) compare probation
+	./$(BIN) briefing probation --compare nhs-afc
+	@for id in $(DEMO_MEMBERS); do ./$(BIN) statement probation --id $$id || exit $$?; done
 
 clean:
 	rm -rf bin
