@@ -50,6 +50,7 @@ type cpathway struct {
 
 // clump is a LumpSum with its bands resolved.
 type clump struct {
+	id           int // index among the horizon's lump sums, for caches
 	amount, rate decimal.Decimal
 	bands        []bool // by band index; nil: every band
 	atTop        bool
@@ -70,6 +71,7 @@ type compiled struct {
 	frozen   []bool // per month index
 	pathways [][]cpathway
 	lumps    [][]clump // per month index
+	nLumps   int
 	order    paystructure.Order
 
 	accel       bool
@@ -217,7 +219,8 @@ func compile(tl *paystructure.Timeline) (*compiled, error) {
 		if mi < 0 || mi >= c.n {
 			continue // paid outside the horizon
 		}
-		cl := clump{amount: ls.Amount, rate: ls.Rate, atTop: ls.AtTopOnly}
+		cl := clump{id: c.nLumps, amount: ls.Amount, rate: ls.Rate, atTop: ls.AtTopOnly}
+		c.nLumps++
 		if len(ls.Bands) > 0 {
 			cl.bands = make([]bool, len(c.bands))
 			for _, b := range ls.Bands {

@@ -413,7 +413,7 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 			}
 		}
 		if len(c.lumps[mi]) > 0 {
-			recs[y].lumps += s.lumpPence(mi)
+			recs[y].lumps += s.lumpPence(mi, cache)
 		}
 		if mi == 11 && r != nil {
 			if s.hasProt {
@@ -486,7 +486,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 	cacheFor := func(fte int64) *payCache {
 		pc := caches[fte]
 		if pc == nil {
-			pc = newPayCache(c.slots)
+			pc = newPayCache(c)
 			caches[fte] = pc
 		}
 		return pc

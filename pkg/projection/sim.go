@@ -294,14 +294,25 @@ func (s *person) monthlyPence(cache *payCache) int64 {
 
 // lumpPence returns the lump sums paid to the person in month index mi, in
 // pence: each is rounded to the penny for the person.
-func (s *person) lumpPence(mi int) int64 {
+func (s *person) lumpPence(mi int, cache *payCache) int64 {
 	var total int64
 	for i := range s.c.lumps[mi] {
 		l := &s.c.lumps[mi][i]
 		if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
 			continue
 		}
-		total += pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+		if s.hasProt {
+			total += pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+			continue
+		}
+		slot := s.c.tables[s.table].scales[s.band].slot + s.point
+		at := l.id*s.c.slots + slot
+		v := cache.lump[at]
+		if v == unset {
+			v = pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+			cache.lump[at] = v
+		}
+		total += v
 	}
 	return total
 }
@@ -344,17 +355,21 @@ func (s *person) cpdPence(cache *payCache, days decimal.Decimal) int64 {
 // unset marks a cache slot not yet computed.
 const unset = -1 << 63
 
-// payCache holds, for one timeline and one FTE, the monthly pay and yearly
-// CPD time cost of every (table, band, point), in pence.
+// payCache holds, for one timeline and one FTE, the monthly pay, yearly
+// CPD time cost and each lump sum of every (table, band, point), in pence.
 type payCache struct {
 	monthly []int64
 	cpd     []int64
+	lump    []int64 // by lump sum id × slots + slot
 }
 
-func newPayCache(slots int) *payCache {
-	pc := &payCache{monthly: make([]int64, slots), cpd: make([]int64, slots)}
+func newPayCache(c *compiled) *payCache {
+	pc := &payCache{monthly: make([]int64, c.slots), cpd: make([]int64, c.slots), lump: make([]int64, c.nLumps*c.slots)}
 	for i := range pc.monthly {
 		pc.monthly[i], pc.cpd[i] = unset, unset
+	}
+	for i := range pc.lump {
+		pc.lump[i] = unset
 	}
 	return pc
 }
