@@ -28,6 +28,19 @@ import (
 // Renderer renders Documents to PDF. Its fonts are prepared once, by
 // NewRenderer; after that a Renderer is read-only and safe for concurrent
 // use by any number of goroutines.
+//
+// To write one statement per member, make one Renderer with
+// Options{Uncompressed: true} and share it between one worker goroutine
+// per core, each calling Write with its own io.Writer (a bytes.Buffer it
+// reuses, or the file):
+//
+//	r, err := pdf.NewRenderer(pdf.Options{Uncompressed: true})
+//	...
+//	for m := range members { // in each of runtime.GOMAXPROCS(0) workers
+//		buf.Reset()
+//		if err := r.Write(&buf, statement(m)); err != nil { ... }
+//		// write buf.Bytes() to the member's file
+//	}
 type Renderer struct {
 	fonts *fontSet
 	opts  Options
