@@ -136,6 +136,10 @@ func TestLoadErrors(t *testing.T) {
 			`increments.csv:6: band "Band 9" is not in bands.csv`,
 			"increments.csv:7: point is blank",
 			"increments.csv:8: band is blank")},
+		{"no usable point", map[string]string{IncrementsFile: "band,point,salary\nBand 9,1,20000\n"}, lines(
+			`bands.csv:2: band "Band 1" has no points in increments.csv`,
+			`bands.csv:3: band "Band 2" has no points in increments.csv`,
+			`increments.csv:2: band "Band 9" is not in bands.csv`)},
 		{"duplicate point", map[string]string{IncrementsFile: baseIncrements + "Band 1,1,20500\n"},
 			"increments.csv:6: Band 1 point 1 is already on line 2"},
 		{"duplicate dated point", map[string]string{BandsFile: datedBands, IncrementsFile: datedInc + "Band 1,1,20500,2025-04-01\nBand 1,1,20500,2024-04-01\n"},

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -144,15 +145,13 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 	}
 
 	// Dates, ascending, and which bands have points at all.
-	var dates []calendar.Date
+	dateSet := map[calendar.Date]bool{}
 	hasPoints := map[string]bool{}
 	for key := range labels {
-		if !slices.Contains(dates, key.date) {
-			dates = append(dates, key.date)
-		}
+		dateSet[key.date] = true
 		hasPoints[key.band] = true
 	}
-	slices.SortFunc(dates, calendar.Date.Compare)
+	dates := slices.SortedFunc(maps.Keys(dateSet), calendar.Date.Compare)
 	inc := &increments{latest: map[string]map[string]int32{}}
 	if len(dates) > 0 {
 		last := dates[len(dates)-1]
@@ -174,25 +173,40 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 		}
 	}
 
-	// Each scale in salary order, strictly increasing.
-	for _, d := range dates {
-		s := paystructure.Structure{EffectiveFrom: d}
-		for _, b := range bands {
-			pts := scales[scaleKey{d, b.band.Name}]
-			if len(pts) == 0 {
-				continue
-			}
-			checkAscending(t, b.band.Name, pts)
-			sc := paystructure.Scale{Band: b.band.Name}
-			for i, p := range pts {
-				sc.Points = append(sc.Points, p.point)
-				if d == dates[len(dates)-1] {
-					inc.latest[b.band.Name][p.point.Label] = int32(i)
-				}
-			}
-			s.Scales = append(s.Scales, sc)
+	// Each scale in salary order, strictly increasing; scales in band
+	// order within each structure.
+	bandPos := map[string]int{}
+	for i, b := range bands {
+		bandPos[b.band.Name] = i
+	}
+	keys := slices.Collect(maps.Keys(scales))
+	slices.SortFunc(keys, func(a, b scaleKey) int {
+		if c := a.date.Compare(b.date); c != 0 {
+			return c
 		}
-		inc.structures = append(inc.structures, s)
+		return bandPos[a.band] - bandPos[b.band]
+	})
+	if len(dates) == 0 {
+		return inc // no usable row: the reasons are reported
+	}
+	structure := map[calendar.Date]int{}
+	for i, d := range dates {
+		inc.structures = append(inc.structures, paystructure.Structure{EffectiveFrom: d})
+		structure[d] = i
+	}
+	latest := dates[len(dates)-1]
+	for _, key := range keys {
+		pts := scales[key]
+		checkAscending(t, key.band, pts)
+		sc := paystructure.Scale{Band: key.band}
+		for i, p := range pts {
+			sc.Points = append(sc.Points, p.point)
+			if key.date == latest {
+				inc.latest[key.band][p.point.Label] = int32(i)
+			}
+		}
+		s := &inc.structures[structure[key.date]]
+		s.Scales = append(s.Scales, sc)
 	}
 	return inc
 }

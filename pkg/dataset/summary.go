@@ -96,7 +96,10 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 
 // structureDates lists the structures' dates, marking the latest.
 func structureDates(ds *paystructure.Dataset) string {
-	if len(ds.Structures) == 1 && ds.Structures[0].EffectiveFrom.IsZero() {
+	if len(ds.Structures) == 1 {
+		if from := ds.Structures[0].EffectiveFrom; !from.IsZero() {
+			return "one, from " + from.String()
+		}
 		return "one, undated"
 	}
 	var dates []string

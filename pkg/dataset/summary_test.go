@@ -61,6 +61,16 @@ Band 2  Two         3  £22,000  £24,001             2  anniversary
 	}
 }
 
+func TestStructureDates(t *testing.T) {
+	ds, err := Load(files(map[string]string{BandsFile: datedBands, IncrementsFile: datedInc}), "dated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := structureDates(ds), "one, from 2025-04-01"; got != want {
+		t.Errorf("structureDates = %q, want %q", got, want)
+	}
+}
+
 func TestFTEText(t *testing.T) {
 	for in, want := range map[string]string{"0": "0.0", "7.05": "7.1", "17949": "17,949.0", "1234567.25": "1,234,567.3"} {
 		if got := fteText(dec(in)); got != want {
