@@ -162,14 +162,6 @@ type run struct {
 	prot []decimal.Decimal
 }
 
-// salary returns the annual full-time salary a salary code stands for.
-func (r *run) salary(code int32) decimal.Decimal {
-	if code < 0 {
-		return r.prot[-1-code]
-	}
-	return r.c.slotSalary[code]
-}
-
 // onCostLine is an OnCost prepared for integer arithmetic when exact.
 type onCostLine struct {
 	rate, thr      decimal.Decimal
@@ -249,14 +241,18 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 		sc.Equality = e.equality(r)
 		out.Scenarios = append(out.Scenarios, sc)
 	}
-	base := map[[2]any]decimal.Decimal{}
+	type yearBand struct {
+		year int
+		band string
+	}
+	base := map[yearBand]decimal.Decimal{}
 	for _, row := range out.Scenarios[0].Rows {
-		base[[2]any{row.Year, row.Band}] = row.Total
+		base[yearBand{row.Year, row.Band}] = row.Total
 	}
 	for i := range out.Scenarios {
 		for j := range out.Scenarios[i].Rows {
 			row := &out.Scenarios[i].Rows[j]
-			row.Change, row.ChangePct = money.Change(base[[2]any{row.Year, row.Band}], row.Total)
+			row.Change, row.ChangePct = money.Change(base[yearBand{row.Year, row.Band}], row.Total)
 		}
 	}
 	return out, nil
@@ -273,7 +269,7 @@ func scaled8(x decimal.Decimal) (int64, bool) {
 		return 0, false
 	}
 	b := s.BigInt()
-	if !b.IsInt64() || b.Int64() > math.MaxInt64/4 || b.Int64() < math.MinInt64/4 {
+	if !b.IsInt64() {
 		return 0, false
 	}
 	return b.Int64(), true

@@ -487,3 +487,29 @@ func TestDistributionMatchesReference(t *testing.T) {
 		eq(t, tl.Scenario+" F mean", row.MeanSalary, sum.DivRound(decimal.NewFromInt(int64(len(sal))), 2).String())
 	}
 }
+
+// TestTrackMatchesReference: a member statement's Track pays what the
+// reference pays the same person.
+func TestTrackMatchesReference(t *testing.T) {
+	cen := randomCensus(200, 11)
+	for _, tl := range refTimelines() {
+		tr, err := NewTracker(tl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range cen.Groups {
+			p := &paystructure.Person{Band: g.Band, Point: g.Point, FTE: g.FTE, PointDate: g.PointDate,
+				CPDHours: g.CPDHours, CPDRecorded: g.CPDRecorded, Count: 1}
+			got, err := tr.Track(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for y, ry := range refYears(tl, g, false, tl.Start) {
+				if !got.Years[y].Basic.Equal(ry.basic) || !got.Years[y].LumpSums.Equal(ry.lumps) {
+					t.Fatalf("%s %+v year %d: track %s + %s, reference %s + %s", tl.Scenario, g, y+1,
+						got.Years[y].Basic, got.Years[y].LumpSums, ry.basic, ry.lumps)
+				}
+			}
+		}
+	}
+}
