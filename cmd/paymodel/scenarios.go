@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"paymodel/pkg/calendar"
+	"paymodel/pkg/analysis"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/scenario"
 )
@@ -78,48 +78,9 @@ func parseScenarios(files []scenarioFile) ([]*scenario.Scenario, error) {
 	return scs, nil
 }
 
-// timelines applies every scenario to ds and returns Current followed by
-// each scenario's timeline, all over the same horizon. years overrides the
-// horizon when positive; otherwise the longest scenario horizon is used (10
-// years when there are no scenarios).
+// timelines applies every scenario to ds (see analysis.Timelines); a
+// scenario that cannot be applied is bad input.
 func timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([]*paystructure.Timeline, error) {
-	var tls []*paystructure.Timeline
-	var msgs []string
-	for _, sc := range scs {
-		tl, err := scenario.Apply(ds, sc)
-		if err != nil {
-			msgs = append(msgs, err.Error())
-			continue
-		}
-		tls = append(tls, tl)
-	}
-	if len(msgs) > 0 {
-		return nil, badInput(fmt.Errorf("scenarios cannot be applied to dataset %s:\n%s", ds.Name, strings.Join(msgs, "\n")))
-	}
-	start := defaultStart(ds)
-	horizon := 10
-	if len(tls) > 0 {
-		start = tls[0].Start
-		horizon = 0
-		for _, tl := range tls {
-			horizon = max(horizon, tl.Years)
-		}
-	}
-	if years > 0 {
-		horizon = years
-	}
-	for _, tl := range tls {
-		tl.Years = horizon
-	}
-	return append([]*paystructure.Timeline{scenario.Current(ds, start, horizon)}, tls...), nil
-}
-
-// defaultStart is the first pay year when no scenario sets one: the month of
-// the dataset's latest structure date (for an undated dataset, the first of
-// April of 2025, documented in the README).
-func defaultStart(ds *paystructure.Dataset) calendar.Month {
-	if d := ds.Latest().EffectiveFrom; !d.IsZero() {
-		return calendar.FirstOnOrAfter(d)
-	}
-	return calendar.MonthOf(2025, 4)
+	tls, err := analysis.Timelines(ds, scs, years)
+	return tls, badInput(err)
 }

@@ -11,9 +11,12 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"strings"
+
 	"paymodel/pkg/inflation"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
+	"paymodel/pkg/scenario"
 )
 
 // Options are the assumptions of a comparison.
@@ -78,4 +81,51 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 		r.Costing = c
 	}
 	return r, nil
+}
+
+// Timelines applies every scenario to ds and returns Current followed by
+// each scenario's timeline, all over one horizon so that they can be shown
+// side by side: years when positive, otherwise the longest scenario horizon
+// (10 years when there are no scenarios). Every problem in every scenario is
+// reported together.
+func Timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([]*paystructure.Timeline, error) {
+	var tls []*paystructure.Timeline
+	var msgs []string
+	for _, sc := range scs {
+		tl, err := scenario.Apply(ds, sc)
+		if err != nil {
+			msgs = append(msgs, err.Error())
+			continue
+		}
+		tls = append(tls, tl)
+	}
+	if len(msgs) > 0 {
+		return nil, &ScenarioError{Dataset: ds.Name, Msgs: msgs}
+	}
+	start := scenario.DefaultStart(ds)
+	horizon := 10
+	if len(tls) > 0 {
+		start = tls[0].Start
+		horizon = 0
+		for _, tl := range tls {
+			horizon = max(horizon, tl.Years)
+		}
+	}
+	if years > 0 {
+		horizon = years
+	}
+	for _, tl := range tls {
+		tl.Years = horizon
+	}
+	return append([]*paystructure.Timeline{scenario.Current(ds, start, horizon)}, tls...), nil
+}
+
+// ScenarioError lists the scenarios that could not be applied to a dataset.
+type ScenarioError struct {
+	Dataset string
+	Msgs    []string
+}
+
+func (e *ScenarioError) Error() string {
+	return "scenarios cannot be applied to dataset " + e.Dataset + ":\n" + strings.Join(e.Msgs, "\n")
 }
