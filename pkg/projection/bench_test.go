@@ -80,6 +80,8 @@ func BenchmarkCareers(b *testing.B) {
 	}
 }
 
+// BenchmarkCost20000Groups: 20,000 census groups (nearly all distinct
+// paths), Current and four scenarios, 10 years, 8% turnover, two on-costs.
 func BenchmarkCost20000Groups(b *testing.B) {
 	cen := benchCensus(20000)
 	cur := benchTimeline("Current", "1")
@@ -98,7 +100,10 @@ func BenchmarkCost20000Groups(b *testing.B) {
 func BenchmarkCost20000GroupsNoTurnover(b *testing.B) {
 	cen := benchCensus(20000)
 	cur := benchTimeline("Current", "1")
-	scen := []*paystructure.Timeline{benchTimeline("S", "1.03")}
+	var scen []*paystructure.Timeline
+	for i, f := range []string{"1.02", "1.03", "1.04", "1.05"} {
+		scen = append(scen, benchTimeline(fmt.Sprint("S", i), f))
+	}
 	for b.Loop() {
 		if _, err := Cost(cen, cur, scen, Options{}); err != nil {
 			b.Fatal(err)

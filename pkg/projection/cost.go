@@ -291,6 +291,8 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 	pathOf := make(map[pathKey]int)
 	entOf := make(map[entrantKey]int)
 	groupPath := make([]int, len(census.Groups))
+	var prevKey pathKey
+	prevPath := 0
 	for gi := range census.Groups {
 		g := &census.Groups[gi]
 		if g.Count < 0 {
@@ -311,7 +313,12 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 			}
 			cpd = g.CPDHours
 		}
-		pi, ok := pathOf[k]
+		// Census groups come sorted, so groups sharing a path are usually
+		// neighbours: skip the map for them.
+		pi, ok := prevPath, gi > 0 && k == prevKey
+		if !ok {
+			pi, ok = pathOf[k]
+		}
 		if !ok {
 			pi = len(e.paths)
 			pathOf[k] = pi
@@ -325,6 +332,7 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 			}
 			e.entrantOf = append(e.entrantOf, ei)
 		}
+		prevKey, prevPath = k, pi
 		if e.paths[pi].weight > math.MaxInt64-g.Count {
 			return nil, fmt.Errorf("census headcount overflows")
 		}
