@@ -3,7 +3,6 @@ package dataset
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -25,44 +24,24 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 		}
 		return a.hours.Cmp(b.hours)
 	})
-	attrRanks := stringRanks(c.attrVals)
-	nattrs := int32(len(c.cols.attrs))
+	tupleRanks := tupleRanks(c.tuples)
 
 	keys := make([]sortKey, 0, c.valid)
-	for _, chunk := range c.entries {
+	for i, chunk := range c.entries {
 		for j := range chunk {
 			e := &chunk[j]
 			if !e.valid || e.count == 0 {
 				continue
 			}
 			keys = append(keys, sortKey{
-				band: e.band, point: e.point, fte: fteRanks[e.fte], date: e.date, cpd: cpdRanks[e.cpd],
-				attrs: e.attrs, entry: e,
+				k1: uint64(e.band)<<32 | uint64(e.point),
+				k2: uint64(fteRanks[e.fte])<<32 | uint64(e.date),
+				k3: uint64(cpdRanks[e.cpd])<<32 | uint64(tupleRanks[e.attrs]),
+				n:  int32(i*entryChunk + j),
 			})
 		}
 	}
-	compare := func(a, b sortKey) int {
-		switch {
-		case a.band != b.band:
-			return cmp.Compare(a.band, b.band)
-		case a.point != b.point:
-			return cmp.Compare(a.point, b.point)
-		case a.fte != b.fte:
-			return cmp.Compare(a.fte, b.fte)
-		case a.date != b.date:
-			return cmp.Compare(a.date, b.date)
-		case a.cpd != b.cpd:
-			return cmp.Compare(a.cpd, b.cpd)
-		}
-		for k := range nattrs {
-			ra, rb := attrRanks[c.attrArena[a.attrs+k]], attrRanks[c.attrArena[b.attrs+k]]
-			if ra != rb {
-				return cmp.Compare(ra, rb)
-			}
-		}
-		return 0
-	}
-	slices.SortFunc(keys, compare)
+	slices.SortFunc(keys, compareKeys)
 
 	// Band names and point labels by position.
 	latest := ds.Latest()
@@ -76,15 +55,14 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 	}
 	n := 0
 	for i := range keys {
-		if i == 0 || compare(keys[i-1], keys[i]) != 0 {
+		if i == 0 || compareKeys(keys[i-1], keys[i]) != 0 {
 			n++
 		}
 	}
 	groups := make([]paystructure.Group, 0, n)
-	attrs := make([]string, n*int(nattrs))
 	for i, k := range keys {
-		e := k.entry
-		if i > 0 && compare(keys[i-1], k) == 0 {
+		e := c.entry(k.n)
+		if i > 0 && compareKeys(keys[i-1], k) == 0 {
 			groups[len(groups)-1].Count += e.count
 			continue
 		}
@@ -98,11 +76,8 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 			CPDRecorded: cpd.recorded,
 			Count:       e.count,
 		}
-		if nattrs > 0 {
-			g.Attributes, attrs = attrs[:nattrs:nattrs], attrs[nattrs:]
-			for k := range nattrs {
-				g.Attributes[k] = c.attrVals[c.attrArena[e.attrs+k]]
-			}
+		if len(c.cols.attrs) > 0 {
+			g.Attributes = c.tuples[e.attrs] // shared by groups with equal attributes
 		}
 		groups = append(groups, g)
 	}
@@ -114,23 +89,39 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 	}
 }
 
-// sortKey is a group's sort fields, as positions and ranks.
+// sortKey is a group's sort fields, packed into integers: band and point
+// positions, the ranks of its FTE, point_date, CPD hours and attributes,
+// and the number of its entry.
 type sortKey struct {
-	band, point, fte, date, cpd int32
-	attrs                       int32 // offset in attrArena
-	entry                       *entry
+	k1, k2, k3 uint64
+	n          int32
 }
 
-// stringRanks returns the rank of each string in byte order.
-func stringRanks(vals []string) []int32 {
-	order := make([]int32, len(vals))
+func compareKeys(a, b sortKey) int {
+	if a.k1 != b.k1 {
+		return cmp.Compare(a.k1, b.k1)
+	}
+	if a.k2 != b.k2 {
+		return cmp.Compare(a.k2, b.k2)
+	}
+	return cmp.Compare(a.k3, b.k3)
+}
+
+// tupleRanks returns the rank of each tuple of attribute values in
+// lexicographic order, equal tuples sharing a rank.
+func tupleRanks(tuples [][]string) []int32 {
+	order := make([]int32, len(tuples))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(vals[a], vals[b]) })
-	ranks := make([]int32, len(vals))
-	for r, id := range order {
-		ranks[id] = int32(r)
+	slices.SortFunc(order, func(a, b int32) int { return slices.Compare(tuples[a], tuples[b]) })
+	ranks := make([]int32, len(tuples))
+	r := int32(0)
+	for i, id := range order {
+		if i > 0 && !slices.Equal(tuples[order[i-1]], tuples[id]) {
+			r++
+		}
+		ranks[id] = r
 	}
 	return ranks
 }

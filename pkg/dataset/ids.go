@@ -4,40 +4,35 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"slices"
+	"strings"
 )
 
 // idSet finds repeated census ids while staff.csv streams past, holding
-// only a 64-bit hash and a line per id. Two ids with the same hash are
-// probably equal; reportDuplicates settles it by reading those lines again.
+// only a 64-bit hash per id (no map, and no copy of the id). Afterwards the
+// hashes are sorted; ids whose hashes match are probably equal, and
+// reportDuplicates settles it by reading staff.csv again.
 type idSet struct {
-	seed  maphash.Seed
-	first map[uint64]int32 // hash → line of the first id with it
-	lines map[int32]bool   // every line involved in a hash match
+	seed   maphash.Seed
+	hashes []uint64
 }
 
-func newIDSet() *idSet {
-	return &idSet{seed: maphash.MakeSeed(), first: map[uint64]int32{}}
-}
+func newIDSet() *idSet { return &idSet{seed: maphash.MakeSeed()} }
 
-// add notes that id is on line.
-func (s *idSet) add(id string, line int) {
-	h := maphash.String(s.seed, id)
-	first, seen := s.first[h]
-	if !seen {
-		s.first[h] = int32(line)
-		return
-	}
-	if s.lines == nil {
-		s.lines = map[int32]bool{}
-	}
-	s.lines[first] = true
-	s.lines[int32(line)] = true
-}
+// add notes id.
+func (s *idSet) add(id string) { s.hashes = append(s.hashes, maphash.String(s.seed, id)) }
 
-// reportDuplicates reads staff.csv again, when there were hash matches, to
-// report every id used on an earlier line, exactly.
+// reportDuplicates reports every id used on an earlier line, exactly. When
+// no two hashes match (the usual case), staff.csv is not read again.
 func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
-	if len(s.lines) == 0 {
+	slices.Sort(s.hashes)
+	matched := map[uint64]bool{}
+	for i := 1; i < len(s.hashes); i++ {
+		if s.hashes[i] == s.hashes[i-1] {
+			matched[s.hashes[i]] = true
+		}
+	}
+	s.hashes = nil
+	if len(matched) == 0 {
 		return
 	}
 	var warnings []string
@@ -48,23 +43,16 @@ func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
 	}
 	defer t.close()
 	col := t.index("id")
-	type use struct {
-		id   string
-		line int
-	}
-	var uses []use
-	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
-		if s.lines[int32(line)] {
-			uses = append(uses, use{label(rec[col]), line})
-		}
-	}
-	slices.SortStableFunc(uses, func(a, b use) int { return a.line - b.line })
 	firstLine := map[string]int{}
-	for _, u := range uses {
-		if first, dup := firstLine[u.id]; dup {
-			errs.addf(StaffFile, u.line, "id", "id %q is already on line %d", u.id, first)
+	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
+		id := label(rec[col])
+		if id == "" || !matched[maphash.String(s.seed, id)] {
+			continue
+		}
+		if first, dup := firstLine[id]; dup {
+			errs.addf(StaffFile, line, "id", "id %q is already on line %d", id, first)
 		} else {
-			firstLine[u.id] = u.line
+			firstLine[strings.Clone(id)] = line
 		}
 	}
 }

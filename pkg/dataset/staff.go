@@ -85,21 +85,27 @@ func unpackDate(p int32) calendar.Date {
 	return calendar.Date{Year: int(p / 10000), Month: int(p / 100 % 100), Day: int(p % 100)}
 }
 
-// entry is a census group as read: positions and cache ids rather than
-// values, so that the groups hold no pointers for the garbage collector to
-// scan and compare as integers when sorted.
+// entry is a census group as read: positions and ids rather than values,
+// so that the groups hold no pointers for the garbage collector to scan,
+// and sort by comparing integers.
 type entry struct {
 	valid       bool  // the key's fields are all valid
 	band, point int32 // positions in display order and in the latest scale
 	fte, cpd    int32 // ids in the fte and cpd caches
 	date        int32 // point_date, packed
-	attrs       int32 // offset of the attribute ids in censusReader.attrArena
+	attrs       int32 // id of the tuple of attribute values
 	count       int64
 }
 
 // entryChunk is how many entries each chunk holds; chunks never move, so
 // the group list grows without copying.
 const entryChunk = 4096
+
+// bandPoint is the check of a census row's band and point.
+type bandPoint struct {
+	band, point       int32
+	bandMsg, pointMsg string // problems, or ""
+}
 
 // censusReader aggregates staff.csv in one streaming pass.
 type censusReader struct {
@@ -109,20 +115,23 @@ type censusReader struct {
 
 	// Caches of the values that make a group. They keep every valid value
 	// (there are no more of them than groups), so each has an id.
-	fte       *cache[decimal.Decimal]
-	pointDate *cache[calendar.Date]
-	cpd       *cache[cpdValue]
-	attrIDs   map[string]int32 // attribute value → id
-	attrVals  []string         // by id
-	attrArena []int32          // attribute ids of each group, len(cols.attrs) apiece
+	bandPoints map[string]bandPoint // by the key's band and point part
+	fte        *cache[decimal.Decimal]
+	pointDate  *cache[calendar.Date]
+	cpd        *cache[cpdValue]
+	tupleIDs   map[string]int32  // by the key's attributes part
+	tuples     [][]string        // attribute values by tuple id
+	interned   map[string]string // attribute values, shared between tuples
 
 	// Cache of per-row values, bounded by maxCache.
 	count *cache[int64]
 
-	key     []byte    // the current row's group key, reused
-	groups  *keyTable // group keys; a group's number is its key's
-	entries [][]entry // by group number, in chunks
-	ids     *idSet    // ids seen, when there is an id column
+	key        []byte    // the current row's group key, reused
+	bpEnd      int       // where the key's band and point part ends
+	attrsStart int       // where the key's attributes part starts
+	groups     *keyTable // group keys; a group's number is its key's
+	entries    [][]entry // by group number, in chunks
+	ids        *idSet    // ids seen, when there is an id column
 
 	rows, headcount int64
 	valid           int // groups with valid keys
@@ -136,10 +145,11 @@ type censusReader struct {
 func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	c := &censusReader{
 		t: t, cols: newStaffColumns(t), refs: refs,
-		fte: newCache(parseFTE, false), pointDate: newCache(parsePointDate, false), cpd: newCache(parseCPD, false),
-		attrIDs: map[string]int32{},
-		count:   newCache(parseCount, true),
-		groups:  newKeyTable(),
+		bandPoints: map[string]bandPoint{},
+		fte:        newCache(parseFTE, false), pointDate: newCache(parsePointDate, false), cpd: newCache(parseCPD, false),
+		tupleIDs: map[string]int32{}, interned: map[string]string{},
+		count:  newCache(parseCount, true),
+		groups: newKeyTable(),
 	}
 	if c.cols.id >= 0 {
 		c.ids = newIDSet()
@@ -180,9 +190,11 @@ func (c *censusReader) row(rec []string, line int) {
 	key := c.key[:0]
 	key = appendField(key, rec[cols.band])
 	key = appendField(key, rec[cols.point])
+	c.bpEnd = len(key)
 	key = appendField(key, field(rec, cols.fte))
 	key = appendField(key, field(rec, cols.pointDate))
 	key = appendField(key, field(rec, cols.cpd))
+	c.attrsStart = len(key)
 	for _, i := range cols.attrs {
 		key = appendField(key, rec[i])
 	}
@@ -211,7 +223,7 @@ func (c *censusReader) row(rec []string, line int) {
 	}
 	if cols.id >= 0 {
 		if id := label(rec[cols.id]); id != "" {
-			c.ids.add(id, line)
+			c.ids.add(id)
 		}
 	}
 	if raw := field(rec, cols.startDate); raw != "" {
@@ -233,9 +245,9 @@ func (c *censusReader) row(rec []string, line int) {
 	}
 }
 
-// newGroup checks the fields that make a row's group, reporting every
-// problem on line. When keep is set and they are valid, the group's
-// attributes are stored.
+// newGroup checks the fields that make the current row's group (whose key
+// is in c.key), reporting every problem on line. When keep is set and they
+// are valid, a new group's attributes are recorded.
 func (c *censusReader) newGroup(rec []string, line int, keep bool) entry {
 	cols, errs, file := &c.cols, c.t.errs, c.t.file
 	e := entry{valid: true}
@@ -243,26 +255,20 @@ func (c *censusReader) newGroup(rec []string, line int, keep bool) entry {
 		errs.add(file, line, col, msg)
 		e.valid = false
 	}
-	band, point := label(rec[cols.band]), label(rec[cols.point])
-	bandOK := true
-	if band == "" {
-		fail("band", "band is blank")
-		bandOK = false
-	} else if c.refs.bands != nil {
-		var known bool
-		if e.band, known = c.refs.bands[band]; !known {
-			fail("band", fmt.Sprintf("band %q is not in bands.csv", band))
-			bandOK = false
+	bp, ok := c.bandPoints[string(c.key[:c.bpEnd])]
+	if !ok {
+		bp = c.checkBandPoint(label(rec[cols.band]), label(rec[cols.point]))
+		if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.bandPoints) < maxCache {
+			c.bandPoints[string(c.key[:c.bpEnd])] = bp
 		}
 	}
-	if point == "" {
-		fail("point", "point is blank")
-	} else if bandOK && c.refs.points != nil {
-		var known bool
-		if e.point, known = c.refs.points[band][point]; !known {
-			fail("point", fmt.Sprintf("point %q is not a point of %s%s", point, band, latestText(c.refs.latest)))
-		}
+	if bp.bandMsg != "" {
+		fail("band", bp.bandMsg)
 	}
+	if bp.pointMsg != "" {
+		fail("point", bp.pointMsg)
+	}
+	e.band, e.point = bp.band, bp.point
 	if p := c.fte.get(field(rec, cols.fte)); p.msg != "" {
 		fail("fte", p.msg)
 	} else {
@@ -279,23 +285,53 @@ func (c *censusReader) newGroup(rec []string, line int, keep bool) entry {
 		e.cpd = p.id
 	}
 	if e.valid && keep {
-		e.attrs = int32(len(c.attrArena))
-		for _, i := range cols.attrs {
-			c.attrArena = append(c.attrArena, c.attrID(strings.TrimSpace(rec[i])))
-		}
+		e.attrs = c.tuple(rec)
 	}
 	return e
 }
 
-// attrID returns the id of attribute value s.
-func (c *censusReader) attrID(s string) int32 {
-	if id, ok := c.attrIDs[s]; ok {
+// checkBandPoint checks a census row's band and point.
+func (c *censusReader) checkBandPoint(band, point string) bandPoint {
+	var bp bandPoint
+	bandOK := true
+	if band == "" {
+		bp.bandMsg, bandOK = "band is blank", false
+	} else if c.refs.bands != nil {
+		var known bool
+		if bp.band, known = c.refs.bands[band]; !known {
+			bp.bandMsg, bandOK = fmt.Sprintf("band %q is not in bands.csv", band), false
+		}
+	}
+	if point == "" {
+		bp.pointMsg = "point is blank"
+	} else if bandOK && c.refs.points != nil {
+		var known bool
+		if bp.point, known = c.refs.points[band][point]; !known {
+			bp.pointMsg = fmt.Sprintf("point %q is not a point of %s%s", point, band, latestText(c.refs.latest))
+		}
+	}
+	return bp
+}
+
+// tuple returns the id of the current row's attribute values.
+func (c *censusReader) tuple(rec []string) int32 {
+	k := c.key[c.attrsStart:]
+	if id, ok := c.tupleIDs[string(k)]; ok {
 		return id
 	}
-	id := int32(len(c.attrVals))
-	s = strings.Clone(s)
-	c.attrVals = append(c.attrVals, s)
-	c.attrIDs[s] = id
+	vals := make([]string, len(c.cols.attrs))
+	for j, i := range c.cols.attrs {
+		v := strings.TrimSpace(rec[i])
+		s, ok := c.interned[v]
+		if !ok {
+			s = strings.Clone(v)
+			c.interned[s] = s
+		}
+		vals[j] = s
+	}
+	id := int32(len(c.tuples))
+	c.tuples = append(c.tuples, vals)
+	c.tupleIDs[string(k)] = id
 	return id
 }
 
