@@ -43,6 +43,18 @@ func generateStaff(n int) []byte {
 	return b.Bytes()
 }
 
+// TestGeneratedCensus checks that the benchmark's census is valid.
+func TestGeneratedCensus(t *testing.T) {
+	const rows = 5000
+	ds, err := Load(censusFS(t, rows), "generated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := ds.Census; c.Rows != rows || c.Headcount != rows || len(c.Groups) < 2 {
+		t.Errorf("rows %d, headcount %d, %d groups", c.Rows, c.Headcount, len(c.Groups))
+	}
+}
+
 // BenchmarkLoadCensus loads a dataset with a 100,000-row census. ns/op is
 // Load alone; csv-ns/op is the time encoding/csv alone takes to read the
 // same staff.csv, and load/csv their ratio (the target is at most 3).

@@ -27,12 +27,16 @@
 // The small tables are decoded with gocsv into structs of raw strings, which
 // keeps their code short. A census can have millions of rows, and gocsv
 // reads a whole file into memory and reflects on every row. staff.csv is
-// therefore read in one streaming pass with encoding/csv (ReuseRecord), and
-// rows are aggregated into paystructure.Census groups keyed by the raw text of
-// the fields that make a group. Each distinct raw value is parsed and
-// validated once and its result cached, so a row costs little more than
-// the CSV read and a map lookup, and memory grows with the number of
-// distinct groups (and ids, which must be unique), not with the rows.
+// therefore read in one streaming pass with encoding/csv (ReuseRecord, the
+// field count checked on every row), and rows are aggregated into
+// paystructure.Census groups keyed by the raw text of the fields that make a
+// group (band, point, fte, point_date, cpd_hours and the attributes). A row
+// whose key was seen before costs the CSV read and one hash lookup; each
+// distinct raw value is parsed and checked once and its result cached, and a
+// bad value is still reported on every line it occurs on. Nothing is kept
+// per row: memory grows with the number of distinct groups, plus 8 bytes per
+// id for the uniqueness check (a 64-bit hash; ids whose hashes match are
+// compared exactly by reading staff.csv again).
 //
 // # Limits
 //
