@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"paymodel/pkg/report/pdf/pdftext"
+
 	"bytes"
 	"flag"
 	"fmt"
@@ -36,9 +38,7 @@ func pageCount(pdf []byte) int {
 // skipping the test when pdftotext is not installed.
 func pdfText(t *testing.T, pdf []byte, page int) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not found: install poppler-utils (apt-get install -y poppler-utils) to run this test")
-	}
+	pdftext.Available(t)
 	path := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,263 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/dataset"
+	"paymodel/pkg/paystructure"
+	"paymodel/pkg/report"
+	"paymodel/pkg/report/pdf"
+	"paymodel/pkg/report/pdf/pdftext"
+	"paymodel/pkg/scenario"
+	"paymodel/scenarios"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// sample runs the comparison of the built-in probation sample with every
+// shipped offer, once per test binary.
+var sample = sync.OnceValues(func() (*analysis.Result, error) {
+	return runSample("probation")
+})
+
+func runSample(name string) (*analysis.Result, error) {
+	fsys, err := scenarios.FS(name)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := dataset.Load(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(fsys, "offers/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var scs []*scenario.Scenario
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		sc, err := scenario.Parse(f, src)
+		if err != nil {
+			return nil, err
+		}
+		scs = append(scs, sc)
+	}
+	tls, err := analysis.Timelines(ds, scs, 0)
+	if err != nil {
+		return nil, err
+	}
+	res, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return res, analysis.Check(res)
+}
+
+func mustSample(t *testing.T) *analysis.Result {
+	t.Helper()
+	r, err := sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestSampleCSVGolden pins every CSV table of the sample comparison. After an
+// intended change, run go test ./pkg/report -update and review the diff.
+func TestSampleCSVGolden(t *testing.T) {
+	r := mustSample(t)
+	tables := report.CompareTables(r)
+	want := []string{report.PointsCSV, report.CareersCSV, report.SummaryCSV, report.CostCSV, report.DistributionCSV, report.EqualityCSV}
+	if len(tables) != len(want) {
+		t.Fatalf("got %d tables, want %d", len(tables), len(want))
+	}
+	for i, tab := range tables {
+		if tab.Name != want[i] {
+			t.Errorf("table %d is %s, want %s", i, tab.Name, want[i])
+		}
+		var buf bytes.Buffer
+		if err := report.WriteCSV(&buf, tab); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "golden", tab.Name)
+		if *update {
+			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		wantBytes, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./pkg/report -update to create it)", err)
+		}
+		if !bytes.Equal(buf.Bytes(), wantBytes) {
+			t.Errorf("%s differs from %s; first difference:\n%s", tab.Name, golden, firstDiff(buf.String(), string(wantBytes)))
+		}
+	}
+}
+
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + itoa(i+1) + ":\n  got:  " + gl + "\n  want: " + wl
+		}
+	}
+	return "(none)"
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// csvCell returns the cell in column col of the first row of tab whose CSV
+// values match every entry of match.
+func csvCell(t *testing.T, tab report.Table, match map[string]string, col string) report.Cell {
+	t.Helper()
+	idx := map[string]int{}
+	for i, c := range tab.Columns {
+		idx[c] = i
+	}
+	for _, row := range tab.Rows {
+		ok := true
+		for k, v := range match {
+			if row[idx[k]].CSV() != v {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return row[idx[col]]
+		}
+	}
+	t.Fatalf("%s: no row matching %v", tab.Name, match)
+	return report.Cell{}
+}
+
+func tableNamed(t *testing.T, tables []report.Table, name string) report.Table {
+	t.Helper()
+	for _, tab := range tables {
+		if tab.Name == name {
+			return tab
+		}
+	}
+	t.Fatalf("no table %s", name)
+	return report.Table{}
+}
+
+var meta = report.Meta{
+	Created: calendar.MustParse("2024-04-01"),
+	Footer:  report.Footer{Report: "Pay comparison", Dataset: "probation", Checksum: "test", Version: "test"},
+}
+
+// TestComparisonPDF checks that the comparison report shows the sample's key
+// figures exactly as the CSV tables hold them, and renders identically twice.
+func TestComparisonPDF(t *testing.T) {
+	r := mustSample(t)
+	doc := report.Comparison(r, meta)
+	var a, b bytes.Buffer
+	if err := pdf.Write(&a, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.Write(&b, report.Comparison(r, meta)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two renders of the same comparison differ")
+	}
+	if n := pages(a.Bytes()); n < 10 || n > 40 {
+		t.Errorf("comparison has %d pages; expected 10–40", n)
+	}
+	text := normalise(pdftext.Extract(t, a.Bytes(), 0))
+	tables := report.CompareTables(r)
+	cost := tableNamed(t, tables, report.CostCSV)
+	summary := tableNamed(t, tables, report.SummaryCSV)
+	points := tableNamed(t, tables, report.PointsCSV)
+	want := []report.Cell{
+		// Year-1 paybill of Current and the employer offer, from cost.csv.
+		csvCell(t, cost, map[string]string{"scenario": "Current", "year": "1", "band": "All"}, "total"),
+		csvCell(t, cost, map[string]string{"scenario": "Employer offer 2025/26", "year": "1", "band": "All"}, "total"),
+		csvCell(t, cost, map[string]string{"scenario": "Employer offer 2025/26", "year": "1", "band": "All"}, "change"),
+		// Band 4 point 5 under the employer offer and its change, from points.csv.
+		csvCell(t, points, map[string]string{"scenario": "Employer offer 2025/26", "date": "2025-04-01", "band": "Band 4", "point": "5"}, "salary"),
+		csvCell(t, points, map[string]string{"scenario": "Employer offer 2025/26", "date": "2025-04-01", "band": "Band 4", "point": "5"}, "change"),
+		// Career earnings from summary.csv.
+		csvCell(t, summary, map[string]string{"scenario": "Joint union claim 2025/26", "band": "Band 3"}, "career_earnings"),
+	}
+	for _, c := range want {
+		if !strings.Contains(text, c.Display()) {
+			t.Errorf("comparison.pdf does not show %s (CSV %s)", c.Display(), c.CSV())
+		}
+	}
+	// Hand-checked anchors: 4% on £42,000 is £43,680, a rise of £1,680.
+	for _, s := range []string{"£43,680", "+£1,680", "Balanced scorecard", "Appendix: assumptions and rules", "name = \"Employer offer 2025/26\""} {
+		if !strings.Contains(text, s) {
+			t.Errorf("comparison.pdf does not contain %q", s)
+		}
+	}
+}
+
+// TestBriefingPDF checks the campaign briefing's length and its real-terms
+// figure: the probation structure of 2024-04-01 at 2025-04-01 prices, with
+// the sample CPI index (2024-04-01: 149.701, 2025-04-01: 154.941, a rise of
+// 3.5%), is worth 149.701 / 154.941 − 1 = −3.38…% ≈ 3.4% less.
+func TestBriefingPDF(t *testing.T) {
+	r := mustSample(t)
+	nhs, err := runSample("nhs-afc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, report.Briefing(r, nil, meta)); err != nil {
+		t.Fatal(err)
+	}
+	if n := pages(buf.Bytes()); n < 2 || n > 4 {
+		t.Errorf("briefing has %d pages; want 2–4", n)
+	}
+	text := normalise(pdftext.Extract(t, buf.Bytes(), 0))
+	for _, s := range []string{"3.4% less than in 2024", "3.5%", "Smallest rise"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("briefing does not contain %q", s)
+		}
+	}
+	buf.Reset()
+	if err := pdf.Write(&buf, report.Briefing(nhs, []*paystructure.Dataset{r.Dataset}, meta)); err != nil {
+		t.Fatal(err)
+	}
+	if n := pages(buf.Bytes()); n < 2 || n > 4 {
+		t.Errorf("NHS briefing has %d pages; want 2–4", n)
+	}
+}
+
+func pages(pdf []byte) int {
+	return len(regexp.MustCompile(`/Type /Page\b[^s]`).FindAll(pdf, -1))
+}
+
+// normalise joins pdftotext's line breaks so figures split across lines
+// still match.
+func normalise(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
