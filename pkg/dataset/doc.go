@@ -9,6 +9,8 @@
 // Files are UTF-8 CSV as Excel and LibreOffice export them: a leading
 // byte-order mark, CRLF line endings and quoted fields are all fine. Headers
 // are matched case-insensitively, ignoring surrounding spaces, in any order.
+// Rows whose every cell is blank (which spreadsheets export below a table)
+// are skipped.
 // One shared reader (see openTable) does this normalisation for every file,
 // so every file sees the same header rules.
 //

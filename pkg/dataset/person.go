@@ -54,10 +54,10 @@ func person(rec []string, line int, cols *staffColumns, ds *paystructure.Dataset
 		Line:  line,
 		ID:    label(field(rec, cols.id)),
 		Name:  strings.Clone(strings.TrimSpace(field(rec, cols.name))),
-		Band:  label(rec[cols.band]),
-		Point: label(rec[cols.point]),
+		Band:  strings.Clone(label(rec[cols.band])),
+		Point: strings.Clone(label(rec[cols.point])),
 	}
-	p.ID = strings.Clone(p.ID)
+	p.ID = strings.Clone(p.ID) // not pinning the whole CSV line
 	if _, ok := ds.Band(p.Band); !ok {
 		return nil, fmt.Sprintf("band %q is not in bands.csv", p.Band)
 	}

@@ -170,9 +170,9 @@ func (t *table) index(name string) int {
 	return -1
 }
 
-// next returns the next well-formed data row and its line. Malformed rows
-// (wrong number of fields, bad quoting, an oversized field) are reported and
-// skipped. ok is false at the end of the file, or when reading cannot go on
+// next returns the next well-formed data row and its line. Rows of blank
+// cells are skipped; malformed rows (wrong number of fields, bad quoting,
+// an oversized field) are reported and skipped. ok is false at the end of the file, or when reading cannot go on
 // (an over-long line, too many rows). rec is only valid until the next call.
 func (t *table) next() (rec []string, line int, ok bool) {
 	for {
@@ -192,6 +192,9 @@ func (t *table) next() (rec []string, line int, ok bool) {
 			continue
 		}
 		line, _ = t.r.FieldPos(0)
+		if blankRow(rec) {
+			continue // spreadsheets export rows of empty cells
+		}
 		t.rows++
 		if t.rows > maxRows {
 			t.errs.addf(t.file, line, "", "more than %s rows (the most a dataset file may have)", thousands(int64(maxRows)))
@@ -209,6 +212,16 @@ func (t *table) next() (rec []string, line int, ok bool) {
 		}
 		return rec, line, true
 	}
+}
+
+// blankRow reports whether every field of rec is blank.
+func blankRow(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // readError reports a read failure and says whether reading may continue.
