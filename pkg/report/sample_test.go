@@ -260,4 +260,3 @@ func pages(pdf []byte) int {
 func normalise(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
-
