@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -160,6 +161,8 @@ type run struct {
 	// prot[−1−code], a protected salary.
 	ft1  []int32
 	prot []decimal.Decimal
+	// overflowed is set when an int64 sum would overflow.
+	overflowed bool
 }
 
 // onCostLine is an OnCost prepared for integer arithmetic when exact.
@@ -170,15 +173,14 @@ type onCostLine struct {
 }
 
 type engine struct {
-	paths      []pathSpec
-	entrants   []entrantSpec
-	entrantOf  []int // per path: its entrant spec
-	years      int
-	turnover   decimal.Decimal
-	on         []onCostLine
-	attrs      []attrIndex
-	attrNames  []string
-	overflowed bool
+	paths     []pathSpec
+	entrants  []entrantSpec
+	entrantOf []int // per path: its entrant spec
+	years     int
+	turnover  decimal.Decimal
+	on        []onCostLine
+	attrs     []attrIndex
+	attrNames []string
 }
 
 // attrIndex is, for one attribute, each value's people by path.
@@ -219,18 +221,28 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 	if err != nil {
 		return nil, err
 	}
+	// Timelines are independent: project them concurrently. Each run
+	// writes only its own state, so the results do not depend on timing.
 	runs := make([]*run, len(tls))
+	errs := make([]error, len(tls))
+	var wg sync.WaitGroup
 	for i, tl := range tls {
-		c, err := compile(tl)
+		wg.Go(func() {
+			c, err := compile(tl)
+			if err == nil {
+				runs[i], err = e.run(c)
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		if runs[i], err = e.run(c); err != nil {
-			return nil, err
+		if runs[i].overflowed {
+			return nil, fmt.Errorf("scenario %q: a cost total exceeds %d pence", tls[i].Scenario, int64(math.MaxInt64))
 		}
-	}
-	if e.overflowed {
-		return nil, fmt.Errorf("projection: a cost total exceeds %d pence", int64(math.MaxInt64))
 	}
 	out := &Costing{}
 	for i, r := range runs {
@@ -434,18 +446,18 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 }
 
 // mulAdd adds v × w to *dst, recording overflow.
-func (e *engine) mulAdd(dst *int64, v, w int64) {
+func (r *run) mulAdd(dst *int64, v, w int64) {
 	if v == 0 || w == 0 {
 		return
 	}
 	p := v * w
 	if p/w != v || (v == -1 && w == math.MinInt64) || (w == -1 && v == math.MinInt64) {
-		e.overflowed = true
+		r.overflowed = true
 		return
 	}
 	s := *dst + p
 	if (p > 0 && s < *dst) || (p < 0 && s > *dst) {
-		e.overflowed = true
+		r.overflowed = true
 		return
 	}
 	*dst = s
@@ -522,15 +534,15 @@ func (e *engine) run(c *compiled) (*run, error) {
 		for y := first; y < e.years; y++ {
 			rec := &recs[y]
 			cl := &r.cells[k][y][rec.band]
-			e.mulAdd(&cl.w, 1, weight)
-			e.mulAdd(&cl.fte, fte, weight)
-			e.mulAdd(&cl.basic, rec.basic, weight)
-			e.mulAdd(&cl.lumps, rec.lumps, weight)
-			e.mulAdd(&cl.cpd, rec.cpd, weight)
-			e.mulAdd(&cl.noprog, flat[y], weight)
+			r.mulAdd(&cl.w, 1, weight)
+			r.mulAdd(&cl.fte, fte, weight)
+			r.mulAdd(&cl.basic, rec.basic, weight)
+			r.mulAdd(&cl.lumps, rec.lumps, weight)
+			r.mulAdd(&cl.cpd, rec.cpd, weight)
+			r.mulAdd(&cl.noprog, flat[y], weight)
 			pay := rec.basic + rec.lumps
 			for li := range e.on {
-				e.mulAdd(&cl.on[li], e.on[li].onCost(pay), weight)
+				r.mulAdd(&cl.on[li], e.on[li].onCost(pay), weight)
 			}
 		}
 	}
