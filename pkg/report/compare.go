@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -183,22 +183,50 @@ func WriteCompareSummary(w io.Writer, r *analysis.Result) error {
 	return writeText(w, YearsToTopTable(r, figs))
 }
 
-// writeText prints a table as aligned plain text.
+// writeText prints a table as aligned plain text: text columns to the left,
+// numbers to the right, two spaces between columns.
 func writeText(w io.Writer, t Table) error {
 	if t.Title != "" {
 		fmt.Fprintln(w, t.Title)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, strings.Join(t.Columns, "\t")+"\t")
-	for _, row := range t.Rows {
-		cells := make([]string, len(row))
-		for i, c := range row {
-			cells[i] = c.Display()
-		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
+	cells := make([][]string, len(t.Rows))
+	width := make([]int, len(t.Columns))
+	numeric := make([]bool, len(t.Columns))
+	for j, c := range t.Columns {
+		width[j] = utf8.RuneCountInString(c)
 	}
-	if err := tw.Flush(); err != nil {
+	for i, row := range t.Rows {
+		cells[i] = make([]string, len(row))
+		for j, c := range row {
+			cells[i][j] = c.Display()
+			width[j] = max(width[j], utf8.RuneCountInString(cells[i][j]))
+			if c.Numeric() {
+				numeric[j] = true
+			}
+		}
+	}
+	line := func(vals []string) string {
+		var b strings.Builder
+		for j, v := range vals {
+			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(v))
+			if j > 0 {
+				b.WriteString("  ")
+			}
+			if numeric[j] {
+				b.WriteString(pad + v)
+			} else {
+				b.WriteString(v + pad)
+			}
+		}
+		return strings.TrimRight(b.String(), " ")
+	}
+	if _, err := fmt.Fprintln(w, line(t.Columns)); err != nil {
 		return err
+	}
+	for _, row := range cells {
+		if _, err := fmt.Fprintln(w, line(row)); err != nil {
+			return err
+		}
 	}
 	if t.Note != "" {
 		fmt.Fprintln(w, t.Note)
