@@ -48,8 +48,8 @@ type ScenarioCosting struct {
 	Order paystructure.Order
 	// Rows are in pay-year order, then band display order, then AllBands.
 	Rows []CostRow
-	// Distribution holds the first-year rises per band, in band display
-	// order then AllBands, for bands with people; nil for Current.
+	// Distribution holds the first-year rises per census band with people,
+	// in band display order, then always an AllBands row; nil for Current.
 	Distribution []Distribution
 	// Equality holds, per attribute in census order and value in ascending
 	// text order, the full-time salary of each group of people.
@@ -414,9 +414,9 @@ type yearRec struct {
 
 // walk advances s from month index first to the end of the horizon,
 // recording each pay year's amounts in recs; when r is not nil, r.ft1[pi]
-// receives the full-time salary in the last month of pay year 1. It visits only the
-// months nextEvent names and pays the months in between, in which nothing
-// changes, at the same monthly rate.
+// receives the full-time salary in the last month of pay year 1. It visits
+// only the months nextEvent names and pays the months in between, in which
+// nothing changes, at the same monthly rate.
 func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs []yearRec, r *run, pi int) {
 	c := s.c
 	for mi := first; mi < c.n; {
