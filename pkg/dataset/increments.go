@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -225,6 +226,44 @@ func checkAscending(t *table, band string, pts []pointRow) {
 		}
 		t.errs.addf(t.file, hi.line, "salary", "%s point %s (%s) is not above point %s (%s)",
 			band, hi.point.Label, money.AmountText(hi.point.Salary), lo.point.Label, money.AmountText(lo.point.Salary))
+	}
+	checkNumbered(t, band, pts)
+}
+
+// checkNumbered reports a salary that goes down as point numbers go up,
+// when every label of the scale is one prefix followed by a distinct number
+// ("1", "2", … or "M1", "M2", …): a mistyped salary must not silently
+// reorder the band. pts is in salary order.
+func checkNumbered(t *table, band string, pts []pointRow) {
+	prefix := ""
+	nums := make([]int, len(pts))
+	seen := map[int]bool{}
+	for i, p := range pts {
+		l := p.point.Label
+		j := len(l)
+		for j > 0 && l[j-1] >= '0' && l[j-1] <= '9' {
+			j--
+		}
+		if j == len(l) || len(l)-j > 9 {
+			return
+		}
+		n, err := strconv.Atoi(l[j:])
+		if err != nil || seen[n] || (i > 0 && l[:j] != prefix) {
+			return
+		}
+		prefix, nums[i], seen[n] = l[:j], n, true
+	}
+	for i := 1; i < len(pts); i++ {
+		if nums[i] > nums[i-1] {
+			continue
+		}
+		lo, hi := pts[i-1], pts[i] // lo pays less but has the higher number
+		line := max(lo.line, hi.line)
+		if lo.point.Salary.Equal(hi.point.Salary) {
+			continue // reported as not above
+		}
+		t.errs.addf(t.file, line, "salary", "%s point %s (%s) is not above point %s (%s)",
+			band, lo.point.Label, money.AmountText(lo.point.Salary), hi.point.Label, money.AmountText(hi.point.Salary))
 	}
 }
 

@@ -1,0 +1,41 @@
+package dataset
+
+import "testing"
+
+// A salary typed too low must not silently make a numbered point the entry
+// point of its band.
+func TestNumberedPointsOutOfOrder(t *testing.T) {
+	tests := []struct{ name, inc, want string }{
+		{"digits", "band,point,salary\nBand 1,1,20000\nBand 1,2,19000\nBand 2,1,22000\nBand 2,2,23000\n",
+			"increments.csv:3: Band 1 point 2 (£19,000) is not above point 1 (£20,000)"},
+		{"prefixed", "band,point,salary\nBand 1,M1,20000\nBand 1,M2,21000\nBand 1,M3,20500\nBand 2,1,22000\nBand 2,2,23000\n",
+			"increments.csv:4: Band 1 point M3 (£20,500) is not above point M2 (£21,000)"},
+		{"file order", "band,point,salary\nBand 1,2,19000\nBand 1,1,20000\nBand 2,1,22000\nBand 2,2,23000\n",
+			"increments.csv:3: Band 1 point 2 (£19,000) is not above point 1 (£20,000)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := loadError(t, files(map[string]string{IncrementsFile: tt.inc})); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Labels that are not all one prefix and a distinct number are ordered by
+// salary alone, whatever order the file lists them in.
+func TestUnnumberedPointsOrderedBySalary(t *testing.T) {
+	for _, inc := range []string{
+		"band,point,salary\nBand 1,top,21000\nBand 1,entry,20000\nBand 2,1,22000\nBand 2,2,23000\n",
+		"band,point,salary\nBand 1,A2,21000\nBand 1,B1,20000\nBand 2,1,22000\nBand 2,2,23000\n",
+		"band,point,salary\nBand 1,2,21000\nBand 1,1,20000\nBand 2,10,23000\nBand 2,9,22000\n",
+	} {
+		ds, err := Load(files(map[string]string{IncrementsFile: inc}), "test")
+		if err != nil {
+			t.Fatalf("%q: %v", inc, err)
+		}
+		if got := ds.Latest().Scales[0].Points[0].Salary.String(); got != "20000" {
+			t.Errorf("%q: entry salary %s, want 20000", inc, got)
+		}
+	}
+}
