@@ -666,7 +666,14 @@ func (e *engine) rows(r *run) []CostRow {
 // middle person when W is odd, the lower of the two middle people when W is
 // even. ok is false when there is nobody.
 func pickWeighted[T any](items []T, weight func(*T) int64, cmp func(a, b T) int) (sorted []T, lo, med, hi int, ok bool) {
-	items = slices.DeleteFunc(items, func(x T) bool { return weight(&x) <= 0 })
+	n := 0
+	for i := range items {
+		if weight(&items[i]) > 0 {
+			items[n] = items[i]
+			n++
+		}
+	}
+	items = items[:n]
 	if len(items) == 0 {
 		return items, 0, 0, 0, false
 	}

@@ -149,3 +149,31 @@ func TestCareerAwardAndLumpSum(t *testing.T) {
 		t.Error("reached the top in a year")
 	}
 }
+
+func TestEqualityEvenMedian(t *testing.T) {
+	// Two people on 24000 and two on 26400: the lower middle is 24000; the
+	// mean is 25200. Three on 24000 and one on 26400: median 24000 too; one
+	// on 24000 and two on 26400: 26400.
+	cur := tline("Current", "2025-04", 1, oneBand, table("2025-04", scale("A", 12, "24000", "25200", "26400")))
+	cen := census([]string{"Team"},
+		group("A", "1", "1", "", 2, "even"),
+		group("A", "3", "1", "", 2, "even"),
+		group("A", "1", "1", "", 1, "odd"),
+		group("A", "3", "0.5", "", 2, "odd"),
+	)
+	c, err := Cost(cen, cur, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := c.Scenarios[0].Equality
+	if len(e) != 2 || e[0].Value != "even" || e[1].Value != "odd" {
+		t.Fatalf("rows %+v", e)
+	}
+	eq(t, "even median", e[0].MedianSalary, "24000")
+	eq(t, "even mean", e[0].MeanSalary, "25200")
+	eq(t, "odd median", e[1].MedianSalary, "26400")
+	// Odd mean: (24000 + 2 × 26400) ÷ 3 = 25600; gap to even's 25200 is 0
+	// for the best and (25600 − 25200) ÷ 25600 = 0.015625 for even.
+	eq(t, "odd mean", e[1].MeanSalary, "25600")
+	eq(t, "even gap", e[0].GapPct, "0.015625")
+}
