@@ -2,16 +2,27 @@
 // written to a temporary name in its target folder and renamed into place
 // only when the whole run has succeeded, so a failed or interrupted run leaves
 // no half-written report and earlier reports untouched.
+//
+// What is guaranteed: until Commit, nothing but temporary files (named
+// ".NAME.*.tmp", beside their target) and any folders the batch had to
+// create exist; Abort removes both. Commit renames the files in path order;
+// each rename is atomic, so a report file is always either the earlier one
+// or the complete new one. If a rename fails part way (a file replaced by a
+// folder meanwhile, say), the files renamed before it are new and the rest
+// are left as they were.
 package outfile
 
 import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
+	"syscall"
 )
 
 // Permissions for files that hold named individuals' data (statements,
@@ -29,6 +40,7 @@ const (
 type Batch struct {
 	mu      sync.Mutex
 	pending map[string]string // final path → temporary path
+	dirs    []string          // folders this batch created, parents first
 	done    bool
 }
 
@@ -40,7 +52,8 @@ func NewBatch() *Batch { return &Batch{pending: map[string]string{}} }
 // for Commit. If fn fails, the temporary file is removed at once.
 func (b *Batch) Write(path string, perm, dirPerm os.FileMode, fn func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, dirPerm); err != nil {
+	created, err := b.mkdirAll(dir, dirPerm)
+	if err != nil {
 		return fmt.Errorf("creating output folder: %w", err)
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -56,7 +69,11 @@ func (b *Batch) Write(path string, perm, dirPerm os.FileMode, fn func(w io.Write
 	if err := tmp.Chmod(perm); err != nil {
 		return fail(err)
 	}
-	if err := fn(tmp); err != nil {
+	var w io.Writer = tmp
+	if diskLimit.Load() != nil {
+		w = &limitedWriter{w: tmp}
+	}
+	if err := fn(w); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -67,7 +84,8 @@ func (b *Batch) Write(path string, perm, dirPerm os.FileMode, fn func(w io.Write
 	defer b.mu.Unlock()
 	if b.done {
 		os.Remove(name)
-		return errors.New("outfile: write after the batch was committed or aborted")
+		removeDirs(created)
+		return errWriteAfterDone
 	}
 	if old, ok := b.pending[path]; ok {
 		os.Remove(old)
@@ -97,6 +115,7 @@ func (b *Batch) Commit() error {
 		}
 	}
 	b.pending = nil
+	b.dirs = nil
 	return nil
 }
 
@@ -110,6 +129,52 @@ func (b *Batch) Abort() {
 		os.Remove(tmp)
 	}
 	b.pending = nil
+	// Remove the folders this batch created.
+	removeDirs(b.dirs)
+	b.dirs = nil
+}
+
+var errWriteAfterDone = errors.New("outfile: write after the batch was committed or aborted")
+
+// removeDirs removes the empty folders of dirs (parents first), deepest
+// first; os.Remove leaves any that are not empty (another writer may be
+// using them).
+func removeDirs(dirs []string) {
+	for i := len(dirs) - 1; i >= 0; i-- {
+		os.Remove(dirs[i])
+	}
+}
+
+// mkdirAll creates dir and any missing parents with perm, recording those it
+// created so that Abort can remove them, and returns them, parents first.
+func (b *Batch) mkdirAll(dir string, perm os.FileMode) ([]string, error) {
+	b.mu.Lock()
+	done := b.done
+	b.mu.Unlock()
+	if done {
+		return nil, errWriteAfterDone
+	}
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, perm); err != nil {
+		return nil, err
+	}
+	created := make([]string, 0, len(missing))
+	for i := len(missing) - 1; i >= 0; i-- {
+		created = append(created, missing[i])
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.dirs = append(b.dirs, created...)
+	return created, nil
 }
 
 // Paths returns the final paths of the files written so far, sorted.
@@ -122,4 +187,39 @@ func (b *Batch) Paths() []string {
 	}
 	sort.Strings(paths)
 	return paths
+}
+
+// diskLimit, when set, holds how many more bytes every Batch may write in
+// total before writes fail as on a full disk (see SimulateFullDisk).
+var diskLimit atomic.Pointer[atomic.Int64]
+
+// SimulateFullDisk makes writes through every Batch fail with "no space left
+// on device" (syscall.ENOSPC) once n bytes in all have been written, until
+// the returned function is called. It is for tests of programs that use
+// Batch, to check that a run stopped by a full disk leaves nothing behind;
+// it must not be used concurrently with itself.
+func SimulateFullDisk(n int64) (restore func()) {
+	left := new(atomic.Int64)
+	left.Store(n)
+	diskLimit.Store(left)
+	return func() { diskLimit.Store(nil) }
+}
+
+// limitedWriter writes to w while the simulated disk has room.
+type limitedWriter struct{ w io.Writer }
+
+func (l *limitedWriter) Write(p []byte) (int, error) {
+	left := diskLimit.Load()
+	if left == nil {
+		return l.w.Write(p)
+	}
+	room := left.Add(-int64(len(p))) + int64(len(p))
+	if room >= int64(len(p)) {
+		return l.w.Write(p)
+	}
+	n := 0
+	if room > 0 {
+		n, _ = l.w.Write(p[:room])
+	}
+	return n, &os.PathError{Op: "write", Path: "(simulated full disk)", Err: syscall.ENOSPC}
 }
