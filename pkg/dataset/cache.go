@@ -5,30 +5,33 @@ import (
 	"strings"
 )
 
-// maxCache bounds a bounded cache, so that a census whose per-row values
-// (start dates, counts) are all distinct cannot grow memory without limit:
-// values past it are parsed every time they occur.
+// maxCache bounds what a cache keeps of values that are not part of a
+// group (counts) and of bad values, so that a census whose values are all
+// distinct cannot grow memory without limit: values past it are parsed
+// every time they occur.
 const maxCache = 1 << 16
 
 // cached is a parsed value, or the message of why it did not parse. id
-// numbers the distinct valid values the cache holds (0, 1, …), or is -1.
+// numbers the distinct valid values (0, 1, …), or is -1.
 type cached[T any] struct {
 	v   T
 	msg string
 	id  int32
 }
 
-// cache maps raw text to its parse, so that each distinct value is parsed
-// and checked once.
+// cache maps raw text to its parse, so that each distinct text is parsed and
+// checked once. A cache with a canon function keeps every valid value and
+// gives equal values (by canon: "1" and "1.0") one id.
 type cache[T any] struct {
-	m       map[string]cached[T]
-	vals    []T // by id
-	parse   func(string) (T, string)
-	bounded bool // hold at most maxCache values; otherwise every valid one
+	m     map[string]cached[T]
+	parse func(string) (T, string)
+	canon func(T) string // nil: a bounded cache without ids
+	ids   map[string]int32
+	vals  []T // by id
 }
 
-func newCache[T any](parse func(string) (T, string), bounded bool) *cache[T] {
-	return &cache[T]{m: map[string]cached[T]{}, parse: parse, bounded: bounded}
+func newCache[T any](parse func(string) (T, string), canon func(T) string) *cache[T] {
+	return &cache[T]{m: map[string]cached[T]{}, parse: parse, canon: canon, ids: map[string]int32{}}
 }
 
 // get returns the parse of raw.
@@ -38,34 +41,38 @@ func (c *cache[T]) get(raw string) cached[T] {
 	}
 	v, msg := c.parse(raw)
 	p := cached[T]{v, msg, -1}
-	switch {
-	case len(c.m) < maxCache:
-	case c.bounded || msg != "":
-		return p // a bad value is not kept past the bound either
-	}
-	if msg == "" {
-		p.id = int32(len(c.vals))
-		c.vals = append(c.vals, v)
+	if msg == "" && c.canon != nil {
+		k := c.canon(v)
+		id, ok := c.ids[k]
+		if !ok {
+			id = int32(len(c.vals))
+			c.vals = append(c.vals, v)
+			c.ids[k] = id
+		}
+		p.id = id
+	} else if len(c.m) >= maxCache {
+		return p
 	}
 	c.m[strings.Clone(raw)] = p
 	return p
 }
 
 // ranks returns, for each id, the rank of its value in ascending order by
-// cmp, equal values ("1" and "1.0") sharing a rank.
+// cmp.
 func (c *cache[T]) ranks(cmp func(a, b T) int) []int32 {
-	order := make([]int32, len(c.vals))
+	return ranks(len(c.vals), func(a, b int32) int { return cmp(c.vals[a], c.vals[b]) })
+}
+
+// ranks returns the rank of each of n ids, ordered by cmp.
+func ranks(n int, cmp func(a, b int32) int) []int32 {
+	order := make([]int32, n)
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp(c.vals[a], c.vals[b]) })
-	ranks := make([]int32, len(c.vals))
-	r := int32(0)
-	for i, id := range order {
-		if i > 0 && cmp(c.vals[order[i-1]], c.vals[id]) != 0 {
-			r++
-		}
-		ranks[id] = r
+	slices.SortFunc(order, cmp)
+	r := make([]int32, n)
+	for rank, id := range order {
+		r[id] = int32(rank)
 	}
-	return ranks
+	return r
 }

@@ -11,8 +11,7 @@ import (
 
 // census returns the census read, for the valid dataset ds: its groups
 // sorted by band display order, point order in the latest structure, FTE,
-// point_date, CPD hours (not recorded first) and attributes, with groups
-// that are equal once parsed ("1" and "1.0") merged.
+// point_date, CPD hours (not recorded first) and attributes.
 func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 	fteRanks := c.fte.ranks(decimal.Decimal.Cmp)
 	cpdRanks := c.cpd.ranks(func(a, b cpdValue) int {
@@ -24,22 +23,25 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 		}
 		return a.hours.Cmp(b.hours)
 	})
-	tupleRanks := tupleRanks(c.tuples)
+	tupleRanks := ranks(len(c.tuples), func(a, b int32) int { return slices.Compare(c.tuples[a], c.tuples[b]) })
 
-	keys := make([]sortKey, 0, c.valid)
-	for i, chunk := range c.entries {
-		for j := range chunk {
-			e := &chunk[j]
-			if !e.valid || e.count == 0 {
-				continue
-			}
-			keys = append(keys, sortKey{
-				k1: uint64(e.band)<<32 | uint64(e.point),
-				k2: uint64(fteRanks[e.fte])<<32 | uint64(e.date),
-				k3: uint64(cpdRanks[e.cpd])<<32 | uint64(tupleRanks[e.attrs]),
-				n:  int32(i*entryChunk + j),
-			})
-		}
+	// Every key is canonical, so no two groups sort equal: the order does
+	// not depend on the map's.
+	keys := make([]sortKey, 0, len(c.packed)+len(c.groups))
+	add := func(k groupKey, count int64) {
+		keys = append(keys, sortKey{
+			k1:    uint64(k.band)<<32 | uint64(k.point),
+			k2:    uint64(fteRanks[k.fte])<<32 | uint64(k.date),
+			k3:    uint64(cpdRanks[k.cpd])<<32 | uint64(tupleRanks[k.attrs]),
+			key:   k,
+			count: count,
+		})
+	}
+	for p, count := range c.packed {
+		add(unpack(p), count)
+	}
+	for k, count := range c.groups {
+		add(k, count)
 	}
 	slices.SortFunc(keys, compareKeys)
 
@@ -53,33 +55,22 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 			}
 		}
 	}
-	n := 0
-	for i := range keys {
-		if i == 0 || compareKeys(keys[i-1], keys[i]) != 0 {
-			n++
-		}
-	}
-	groups := make([]paystructure.Group, 0, n)
-	for i, k := range keys {
-		e := c.entry(k.n)
-		if i > 0 && compareKeys(keys[i-1], k) == 0 {
-			groups[len(groups)-1].Count += e.count
-			continue
-		}
-		cpd := c.cpd.vals[e.cpd]
-		g := paystructure.Group{
-			Band:        ds.Bands[e.band].Name,
-			Point:       points[e.band][e.point],
-			FTE:         c.fte.vals[e.fte],
-			PointDate:   unpackDate(e.date),
+	groups := make([]paystructure.Group, len(keys))
+	for i, sk := range keys {
+		k := sk.key
+		cpd := c.cpd.vals[k.cpd]
+		groups[i] = paystructure.Group{
+			Band:        ds.Bands[k.band].Name,
+			Point:       points[k.band][k.point],
+			FTE:         c.fte.vals[k.fte],
+			PointDate:   unpackDate(k.date),
 			CPDHours:    cpd.hours,
 			CPDRecorded: cpd.recorded,
-			Count:       e.count,
+			Count:       sk.count,
 		}
 		if len(c.cols.attrs) > 0 {
-			g.Attributes = c.tuples[e.attrs] // shared by groups with equal attributes
+			groups[i].Attributes = c.tuples[k.attrs] // shared by groups with equal attributes
 		}
-		groups = append(groups, g)
 	}
 	return &paystructure.Census{
 		AttributeNames: c.cols.attrNames,
@@ -90,11 +81,12 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 }
 
 // sortKey is a group's sort fields, packed into integers: band and point
-// positions, the ranks of its FTE, point_date, CPD hours and attributes,
-// and the number of its entry.
+// positions, the ranks of its FTE, point_date, CPD hours and attributes;
+// with the group's key and headcount.
 type sortKey struct {
 	k1, k2, k3 uint64
-	n          int32
+	key        groupKey
+	count      int64
 }
 
 func compareKeys(a, b sortKey) int {
@@ -105,23 +97,4 @@ func compareKeys(a, b sortKey) int {
 		return cmp.Compare(a.k2, b.k2)
 	}
 	return cmp.Compare(a.k3, b.k3)
-}
-
-// tupleRanks returns the rank of each tuple of attribute values in
-// lexicographic order, equal tuples sharing a rank.
-func tupleRanks(tuples [][]string) []int32 {
-	order := make([]int32, len(tuples))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return slices.Compare(tuples[a], tuples[b]) })
-	ranks := make([]int32, len(tuples))
-	r := int32(0)
-	for i, id := range order {
-		if i > 0 && !slices.Equal(tuples[order[i-1]], tuples[id]) {
-			r++
-		}
-		ranks[id] = r
-	}
-	return ranks
 }

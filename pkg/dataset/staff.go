@@ -71,35 +71,88 @@ func parseCPD(raw string) (cpdValue, string) {
 	return cpdValue{d, true}, msg
 }
 
+// String is the canonical text of a CPD value, for the cache's ids.
+func (v cpdValue) String() string {
+	if !v.recorded {
+		return ""
+	}
+	return v.hours.String()
+}
+
 func parsePointDate(raw string) (calendar.Date, string) { return parseDate("point_date", raw) }
 func parseStartDate(raw string) (calendar.Date, string) { return parseDate("start_date", raw) }
 
-// packDate packs a date as the integer YYYYMMDD (0 for no date), which
-// orders as the dates do.
-func packDate(d calendar.Date) int32 { return int32(d.Year*10000 + d.Month*100 + d.Day) }
+// packDate numbers a date so that the numbers order as the dates do: 0 for
+// no date, then 1 + 372 × (year − MinYear) + 31 × (month − 1) + day − 1,
+// which is below 2¹⁷ for every year calendar accepts.
+func packDate(d calendar.Date) int32 {
+	if d.IsZero() {
+		return 0
+	}
+	return int32(1 + 372*(d.Year-calendar.MinYear) + 31*(d.Month-1) + d.Day - 1)
+}
 
 func unpackDate(p int32) calendar.Date {
 	if p == 0 {
 		return calendar.Date{}
 	}
-	return calendar.Date{Year: int(p / 10000), Month: int(p / 100 % 100), Day: int(p % 100)}
+	p--
+	return calendar.Date{Year: calendar.MinYear + int(p/372), Month: int(p%372/31) + 1, Day: int(p%31) + 1}
 }
 
-// entry is a census group as read: positions and ids rather than values,
-// so that the groups hold no pointers for the garbage collector to scan,
-// and sort by comparing integers.
-type entry struct {
-	valid       bool  // the key's fields are all valid
+// The bits of a groupKey packed into a uint64 (see pack).
+const (
+	bandBits  = 6
+	pointBits = 7
+	fteBits   = 10
+	cpdBits   = 10
+	attrBits  = 14
+	dateBits  = 17 // see packDate
+)
+
+// pack packs k into 64 bits, when its ids are small enough (they nearly
+// always are), so that groups can be counted in a map with a uint64 key,
+// which Go's maps handle fastest.
+func (k groupKey) pack() (uint64, bool) {
+	if k.band >= 1<<bandBits || k.point >= 1<<pointBits || k.fte >= 1<<fteBits ||
+		k.cpd >= 1<<cpdBits || k.attrs >= 1<<attrBits || k.date >= 1<<dateBits {
+		return 0, false
+	}
+	p := uint64(k.band)
+	p = p<<pointBits | uint64(k.point)
+	p = p<<fteBits | uint64(k.fte)
+	p = p<<cpdBits | uint64(k.cpd)
+	p = p<<attrBits | uint64(k.attrs)
+	p = p<<dateBits | uint64(k.date)
+	return p, true
+}
+
+// unpack reverses pack.
+func unpack(p uint64) groupKey {
+	field := func(bits int) int32 {
+		v := int32(p & (1<<bits - 1))
+		p >>= bits
+		return v
+	}
+	var k groupKey
+	k.date = field(dateBits)
+	k.attrs = field(attrBits)
+	k.cpd = field(cpdBits)
+	k.fte = field(fteBits)
+	k.point = field(pointBits)
+	k.band = field(bandBits)
+	return k
+}
+
+// groupKey identifies a census group by the ids of its values. Every id is
+// canonical (equal values have one id, whatever their text), so rows in
+// one group have one key.
+type groupKey struct {
 	band, point int32 // positions in display order and in the latest scale
 	fte, cpd    int32 // ids in the fte and cpd caches
-	date        int32 // point_date, packed
+	date        int32 // point_date, by packDate
 	attrs       int32 // id of the tuple of attribute values
-	count       int64
 }
-
-// entryChunk is how many entries each chunk holds; chunks never move, so
-// the group list grows without copying.
-const entryChunk = 4096
 
 // bandPoint is the check of a census row's band and point.
 type bandPoint struct {
@@ -113,28 +166,24 @@ type censusReader struct {
 	cols staffColumns
 	refs censusRefs
 
-	// Caches of the values that make a group. They keep every valid value
-	// (there are no more of them than groups), so each has an id.
-	bandPoints map[string]bandPoint // by the key's band and point part
+	// Caches of raw text. Those of the values that make a group keep
+	// every valid value (there are no more of them than groups).
+	bandPoints map[string]bandPoint // by band and point, length-prefixed
 	fte        *cache[decimal.Decimal]
 	pointDate  *cache[calendar.Date]
 	cpd        *cache[cpdValue]
-	tupleIDs   map[string]int32  // by the key's attributes part
+	count      *cache[int64]
+	tupleRaw   map[string]int32  // attribute values (length-prefixed) → tuple id
+	tupleIDs   map[string]int32  // trimmed values (length-prefixed) → tuple id
 	tuples     [][]string        // attribute values by tuple id
 	interned   map[string]string // attribute values, shared between tuples
 
-	// Cache of per-row values, bounded by maxCache.
-	count *cache[int64]
-
-	key        []byte    // the current row's group key, reused
-	bpEnd      int       // where the key's band and point part ends
-	attrsStart int       // where the key's attributes part starts
-	groups     *keyTable // group keys; a group's number is its key's
-	entries    [][]entry // by group number, in chunks
-	ids        *idSet    // ids seen, when there is an id column
+	key    []byte             // scratch for cache keys
+	packed map[uint64]int64   // headcount by packed group key
+	groups map[groupKey]int64 // headcount by group key that does not pack
+	ids    *idSet             // ids seen, when there is an id column
 
 	rows, headcount int64
-	valid           int // groups with valid keys
 	early           int // rows whose point_date is before their start_date
 	earlyLine       int // the first of them
 }
@@ -146,13 +195,18 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	c := &censusReader{
 		t: t, cols: newStaffColumns(t), refs: refs,
 		bandPoints: map[string]bandPoint{},
-		fte:        newCache(parseFTE, false), pointDate: newCache(parsePointDate, false), cpd: newCache(parseCPD, false),
-		tupleIDs: map[string]int32{}, interned: map[string]string{},
-		count:  newCache(parseCount, true),
-		groups: newKeyTable(),
+		fte:        newCache(parseFTE, decimal.Decimal.String),
+		pointDate:  newCache(parsePointDate, calendar.Date.String),
+		cpd:        newCache(parseCPD, cpdValue.String),
+		count:      newCache(parseCount, nil),
+		tupleRaw:   map[string]int32{}, tupleIDs: map[string]int32{}, interned: map[string]string{},
+		packed: map[uint64]int64{}, groups: map[groupKey]int64{},
 	}
 	if c.cols.id >= 0 {
 		c.ids = newIDSet()
+	}
+	if len(c.cols.attrs) == 0 {
+		c.tuples = [][]string{nil} // tuple 0: no attributes
 	}
 	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
 		c.row(rec, line)
@@ -167,57 +221,47 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	return c
 }
 
-// appendField appends s to a group key, length-prefixed so that keys are
-// unambiguous whatever the fields contain.
+// appendField appends s to a cache key, length-prefixed so that keys of
+// several fields are unambiguous whatever the fields contain.
 func appendField(key []byte, s string) []byte {
 	key = binary.AppendUvarint(key, uint64(len(s)))
 	return append(key, s...)
 }
 
-// entry returns group n's entry, growing the chunks to hold it.
-func (c *censusReader) entry(n int32) *entry {
-	i, j := int(n)/entryChunk, int(n)%entryChunk
-	for i >= len(c.entries) {
-		c.entries = append(c.entries, make([]entry, entryChunk))
-	}
-	return &c.entries[i][j]
-}
-
-// row checks one census row and adds it to its group.
+// row checks one census row, reporting every problem on line, and adds it
+// to its group.
 func (c *censusReader) row(rec []string, line int) {
 	c.rows++
-	cols := &c.cols
-	key := c.key[:0]
-	key = appendField(key, rec[cols.band])
-	key = appendField(key, rec[cols.point])
-	c.bpEnd = len(key)
-	key = appendField(key, field(rec, cols.fte))
-	key = appendField(key, field(rec, cols.pointDate))
-	key = appendField(key, field(rec, cols.cpd))
-	c.attrsStart = len(key)
-	for _, i := range cols.attrs {
-		key = appendField(key, rec[i])
+	cols, errs, file := &c.cols, c.t.errs, c.t.file
+	ok := true
+	fail := func(col, msg string) {
+		errs.add(file, line, col, msg)
+		ok = false
 	}
-	c.key = key
-
-	n, added := c.groups.add(key)
-	e := c.entry(n)
-	if added {
-		*e = c.newGroup(rec, line, true)
-		if e.valid {
-			c.valid++
-		}
-	} else if !e.valid {
-		c.newGroup(rec, line, false) // report the problems on this line too
+	bp := c.bandPoint(rec)
+	if bp.bandMsg != "" {
+		fail("band", bp.bandMsg)
 	}
-	ok := e.valid
-
+	if bp.pointMsg != "" {
+		fail("point", bp.pointMsg)
+	}
+	fte := c.fte.get(field(rec, cols.fte))
+	if fte.msg != "" {
+		fail("fte", fte.msg)
+	}
+	pd := c.pointDate.get(field(rec, cols.pointDate))
+	if pd.msg != "" {
+		fail("point_date", pd.msg)
+	}
+	cpd := c.cpd.get(field(rec, cols.cpd))
+	if cpd.msg != "" {
+		fail("cpd_hours", cpd.msg)
+	}
 	count := int64(1)
 	if raw := field(rec, cols.count); raw != "" && raw != "1" {
 		p := c.count.get(raw)
 		if p.msg != "" {
-			c.t.errs.add(c.t.file, line, "count", p.msg)
-			ok = false
+			fail("count", p.msg)
 		}
 		count = p.v
 	}
@@ -231,63 +275,37 @@ func (c *censusReader) row(rec []string, line int) {
 		// up, and there are as many of them as people.
 		start, msg := parseStartDate(raw)
 		if msg != "" {
-			c.t.errs.add(c.t.file, line, "start_date", msg)
-		} else if e.valid && e.date != 0 && !start.IsZero() && e.date < packDate(start) {
+			errs.add(file, line, "start_date", msg)
+		} else if pd.msg == "" && !pd.v.IsZero() && !start.IsZero() && pd.v.Before(start) {
 			if c.early == 0 {
 				c.earlyLine = line
 			}
 			c.early++
 		}
 	}
-	if ok {
-		e.count += count
-		c.headcount += count
+	if !ok {
+		return
 	}
+	k := groupKey{band: bp.band, point: bp.point, fte: fte.id, cpd: cpd.id, date: packDate(pd.v), attrs: c.tuple(rec)}
+	if p, ok := k.pack(); ok {
+		c.packed[p] += count
+	} else {
+		c.groups[k] += count
+	}
+	c.headcount += count
 }
 
-// newGroup checks the fields that make the current row's group (whose key
-// is in c.key), reporting every problem on line. When keep is set and they
-// are valid, a new group's attributes are recorded.
-func (c *censusReader) newGroup(rec []string, line int, keep bool) entry {
-	cols, errs, file := &c.cols, c.t.errs, c.t.file
-	e := entry{valid: true}
-	fail := func(col, msg string) {
-		errs.add(file, line, col, msg)
-		e.valid = false
+// bandPoint returns the check of the row's band and point.
+func (c *censusReader) bandPoint(rec []string) bandPoint {
+	c.key = appendField(appendField(c.key[:0], rec[c.cols.band]), rec[c.cols.point])
+	if bp, ok := c.bandPoints[string(c.key)]; ok {
+		return bp
 	}
-	bp, ok := c.bandPoints[string(c.key[:c.bpEnd])]
-	if !ok {
-		bp = c.checkBandPoint(label(rec[cols.band]), label(rec[cols.point]))
-		if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.bandPoints) < maxCache {
-			c.bandPoints[string(c.key[:c.bpEnd])] = bp
-		}
+	bp := c.checkBandPoint(label(rec[c.cols.band]), label(rec[c.cols.point]))
+	if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.bandPoints) < maxCache {
+		c.bandPoints[string(c.key)] = bp
 	}
-	if bp.bandMsg != "" {
-		fail("band", bp.bandMsg)
-	}
-	if bp.pointMsg != "" {
-		fail("point", bp.pointMsg)
-	}
-	e.band, e.point = bp.band, bp.point
-	if p := c.fte.get(field(rec, cols.fte)); p.msg != "" {
-		fail("fte", p.msg)
-	} else {
-		e.fte = p.id
-	}
-	if p := c.pointDate.get(field(rec, cols.pointDate)); p.msg != "" {
-		fail("point_date", p.msg)
-	} else {
-		e.date = packDate(p.v)
-	}
-	if p := c.cpd.get(field(rec, cols.cpd)); p.msg != "" {
-		fail("cpd_hours", p.msg)
-	} else {
-		e.cpd = p.id
-	}
-	if e.valid && keep {
-		e.attrs = c.tuple(rec)
-	}
-	return e
+	return bp
 }
 
 // checkBandPoint checks a census row's band and point.
@@ -313,13 +331,21 @@ func (c *censusReader) checkBandPoint(band, point string) bandPoint {
 	return bp
 }
 
-// tuple returns the id of the current row's attribute values.
+// tuple returns the id of the row's attribute values.
 func (c *censusReader) tuple(rec []string) int32 {
-	k := c.key[c.attrsStart:]
-	if id, ok := c.tupleIDs[string(k)]; ok {
+	if len(c.cols.attrs) == 0 {
+		return 0
+	}
+	c.key = c.key[:0]
+	for _, i := range c.cols.attrs {
+		c.key = appendField(c.key, rec[i])
+	}
+	if id, ok := c.tupleRaw[string(c.key)]; ok {
 		return id
 	}
+	raw := string(c.key)
 	vals := make([]string, len(c.cols.attrs))
+	c.key = c.key[:0]
 	for j, i := range c.cols.attrs {
 		v := strings.TrimSpace(rec[i])
 		s, ok := c.interned[v]
@@ -328,10 +354,15 @@ func (c *censusReader) tuple(rec []string) int32 {
 			c.interned[s] = s
 		}
 		vals[j] = s
+		c.key = appendField(c.key, s)
 	}
-	id := int32(len(c.tuples))
-	c.tuples = append(c.tuples, vals)
-	c.tupleIDs[string(k)] = id
+	id, ok := c.tupleIDs[string(c.key)]
+	if !ok {
+		id = int32(len(c.tuples))
+		c.tuples = append(c.tuples, vals)
+		c.tupleIDs[string(c.key)] = id
+	}
+	c.tupleRaw[raw] = id
 	return id
 }
 
