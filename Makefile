@@ -4,7 +4,12 @@ BIN     := bin/paymodel
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build test lint golden fuzz bench demo clean
+.PHONY: build test lint golden fuzz bench bench-go bench-census demo clean
+
+# FUZZTIME is how long make fuzz runs each fuzz target.
+FUZZTIME ?= 60s
+# BENCH_ROWS is the size of the census make bench generates.
+BENCH_ROWS ?= 1000000
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/paymodel
@@ -24,6 +29,26 @@ golden:
 # campaign briefing against NHS Agenda for Change, and three member
 # statements. Everything lands in reports/probation/.
 DEMO_MEMBERS := P000031 P000139 P000106
+# Every fuzz target in the tree, one after another, FUZZTIME each.
+fuzz:
+	@set -e; for pkg in $$(go list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+# Benchmarks: the hot paths (testing.B, a few iterations each), then the
+# whole-run census benchmark: a BENCH_ROWS-row census, 5 offers, 10 years,
+# timed against plain encoding/csv reading of the same file.
+bench: bench-go bench-census
+
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./pkg/...
+
+bench-census: build
+	$(GO) run ./cmd/benchcompare -bin $(BIN) -n $(BENCH_ROWS)
+
 demo: build
 	./$(BIN) validate probation
 	./$(BIN) compare probation
