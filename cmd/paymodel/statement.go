@@ -20,19 +20,15 @@ import (
 	"paymodel/pkg/money"
 	"paymodel/pkg/outfile"
 	"paymodel/pkg/paystructure"
-	"paymodel/pkg/projection"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/pdf"
 )
 
 // statementSetup is what every statement of a run shares.
 type statementSetup struct {
-	ds       *paystructure.Dataset
-	trackers []*projection.Tracker
-	current  *paystructure.Timeline
-	pension  *paystructure.OnCost
-	meta     report.Meta
-	redact   bool
+	ds      *paystructure.Dataset
+	members *report.Members
+	meta    report.Meta
 }
 
 func newStatementSetup(e *env, f *compareFlags, cmd string, args []string, redact bool) (*statementSetup, *source, error) {
@@ -60,36 +56,20 @@ func newStatementSetup(e *env, f *compareFlags, cmd string, args []string, redac
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &statementSetup{ds: ds, current: tls[0], pension: report.FindPension(ds), meta: docMeta(ds, "Member pay statement"), redact: redact}
-	for _, tl := range tls {
-		t, err := projection.NewTracker(tl)
-		if err != nil {
-			return nil, nil, err
-		}
-		s.trackers = append(s.trackers, t)
+	ms, err := report.NewMembers(ds, tls, redact)
+	if err != nil {
+		return nil, nil, err
 	}
-	return s, src, nil
+	return &statementSetup{ds: ds, members: ms, meta: docMeta(ds, "Member pay statement")}, src, nil
 }
 
 // member projects one person under every timeline.
 func (s *statementSetup) member(p *paystructure.Person) (*report.Member, error) {
-	band, ok := s.ds.Band(p.Band)
-	if !ok {
-		return nil, badInput(fmt.Errorf("band %q is not in the dataset", p.Band))
+	m, err := s.members.Member(p)
+	if errors.Is(err, report.ErrNotInStructure) {
+		return nil, badInput(err)
 	}
-	scale, ok := s.current.Tables[0].Scale(p.Band)
-	if !ok || scale.Index(p.Point) < 0 {
-		return nil, badInput(fmt.Errorf("%s has no point %q", p.Band, p.Point))
-	}
-	m := &report.Member{Person: p, Redact: s.redact, Band: band, Scale: scale, Pension: s.pension}
-	for _, t := range s.trackers {
-		tr, err := t.Track(p)
-		if err != nil {
-			return nil, err
-		}
-		m.Tracks = append(m.Tracks, tr)
-	}
-	return m, nil
+	return m, err
 }
 
 // statementFile returns a safe file name for a person's statement: the id
@@ -351,8 +331,13 @@ func writeFacts(w io.Writer, m *report.Member) {
 	if cur.NextMove != nil {
 		fmt.Fprintf(w, "  next move under Current: %s point %s on %s\n", cur.NextBand, cur.NextPoint, cur.NextMove.First())
 	}
-	if cur.YearsToTop != nil {
-		fmt.Fprintf(w, "  years to the top: %s\n", report.Number(*cur.YearsToTop, 2).Display())
+	switch {
+	case f.PointIndex == f.PointCount:
+		fmt.Fprintf(w, "  at the top of %s\n", m.Band.Name)
+	case cur.TopMonth != nil:
+		fmt.Fprintf(w, "  reaches the top on %s (%s years)\n", cur.TopMonth.First(), report.Number(*cur.YearsToTop, 2).Display())
+	default:
+		fmt.Fprintf(w, "  does not reach the top within %d years\n", len(cur.Years))
 	}
 	if m.Pension != nil {
 		fmt.Fprintf(w, "  total reward %s (with employer pension %s)\n", report.Money(f.TotalReward).Display(), report.Money(f.Pension).Display())

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/dataset"
@@ -259,4 +261,57 @@ func pages(pdf []byte) int {
 // still match.
 func normalise(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// TestStatementPDF renders the statement of a census member with a Cyrillic
+// name and checks the figures a member reads, worked by hand: P000106 is on
+// Band 4 point 5 (the top, £42,000) at 1 FTE; the employer pension is 29.6%,
+// so £12,432 and a total reward of £54,432; the employer offer's 4% makes
+// £43,680 from 2025/26.
+func TestStatementPDF(t *testing.T) {
+	r := mustSample(t)
+	ms, err := report.NewMembers(r.Dataset, r.Timelines, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &paystructure.Person{ID: "P000106", Name: "Дмитрий Смирнова", Band: "Band 4", Point: "5",
+		FTE: decimal.NewFromInt(1), PointDate: calendar.MustParse("2024-04-01"), Count: 1}
+	m, err := ms.Member(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := m.Facts()
+	if f.PointIndex != 5 || f.PointCount != 5 || !f.Pension.Equal(decimal.NewFromInt(12432)) || !f.TotalReward.Equal(decimal.NewFromInt(54432)) {
+		t.Errorf("facts = point %d of %d, pension %s, total %s; want 5 of 5, 12432, 54432", f.PointIndex, f.PointCount, f.Pension, f.TotalReward)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, report.Statement(m, meta)); err != nil {
+		t.Fatal(err)
+	}
+	if n := pages(buf.Bytes()); n != 1 {
+		t.Errorf("statement has %d pages, want 1", n)
+	}
+	text := normalise(pdftext.Extract(t, buf.Bytes(), 0))
+	for _, s := range []string{"Дмитрий Смирнова", "5 of 5", "£42,000", "100.0%", "£12,432", "£54,432", "£43,680", "+£1,680", "You are at the top of Band 4"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("statement does not contain %q", s)
+		}
+	}
+
+	redacted, err := report.NewMembers(r.Dataset, r.Timelines, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err = redacted.Member(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := pdf.Write(&buf, report.Statement(m, meta)); err != nil {
+		t.Fatal(err)
+	}
+	text = normalise(pdftext.Extract(t, buf.Bytes(), 0))
+	if strings.Contains(text, "Дмитрий") || !strings.Contains(text, "Member P000106") {
+		t.Errorf("redacted statement shows the name or lacks the id:\n%s", text)
+	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -190,4 +191,53 @@ func progressionText(m *Member, f MemberFacts) string {
 		fmt.Fprintf(&b, "Under %s you would reach it on %s. ", tr.Scenario, tr.TopMonth.First())
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// Members builds the Member of any person under a fixed set of timelines
+// (Current first). It compiles each timeline once and is safe for
+// concurrent use.
+type Members struct {
+	ds       *paystructure.Dataset
+	current  *paystructure.Timeline
+	trackers []*projection.Tracker
+	pension  *paystructure.OnCost
+	redact   bool
+}
+
+// NewMembers prepares tls for member statements; redact leaves names out.
+func NewMembers(ds *paystructure.Dataset, tls []*paystructure.Timeline, redact bool) (*Members, error) {
+	ms := &Members{ds: ds, current: tls[0], pension: FindPension(ds), redact: redact}
+	for _, tl := range tls {
+		t, err := projection.NewTracker(tl)
+		if err != nil {
+			return nil, err
+		}
+		ms.trackers = append(ms.trackers, t)
+	}
+	return ms, nil
+}
+
+// ErrNotInStructure is returned by Member for a person whose band or point
+// is not in the structure in force at the start.
+var ErrNotInStructure = errors.New("not in the pay structure")
+
+// Member projects p under every timeline.
+func (ms *Members) Member(p *paystructure.Person) (*Member, error) {
+	band, ok := ms.ds.Band(p.Band)
+	if !ok {
+		return nil, fmt.Errorf("band %q: %w", p.Band, ErrNotInStructure)
+	}
+	scale, ok := ms.current.Tables[0].Scale(p.Band)
+	if !ok || scale.Index(p.Point) < 0 {
+		return nil, fmt.Errorf("%s point %q: %w", p.Band, p.Point, ErrNotInStructure)
+	}
+	m := &Member{Person: p, Redact: ms.redact, Band: band, Scale: scale, Pension: ms.pension}
+	for _, t := range ms.trackers {
+		tr, err := t.Track(p)
+		if err != nil {
+			return nil, err
+		}
+		m.Tracks = append(m.Tracks, tr)
+	}
+	return m, nil
 }
