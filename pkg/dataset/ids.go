@@ -24,7 +24,7 @@ func (s *idSet) add(id string) { s.hashes = append(s.hashes, maphash.String(s.se
 // reportDuplicates reports every id used on an earlier line, exactly. When
 // no two hashes match (the usual case), staff.csv is not read again.
 func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
-	slices.Sort(s.hashes)
+	radixSort(s.hashes)
 	matched := map[uint64]bool{}
 	for i := 1; i < len(s.hashes); i++ {
 		if s.hashes[i] == s.hashes[i-1] {
@@ -55,4 +55,35 @@ func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
 			firstLine[strings.Clone(id)] = line
 		}
 	}
+}
+
+// radixSort sorts a in ascending order: a least-significant-digit radix sort
+// on 16-bit digits, which for a million hashes is several times quicker than
+// a comparison sort.
+func radixSort(a []uint64) {
+	if len(a) < 1<<12 {
+		slices.Sort(a)
+		return
+	}
+	buf := make([]uint64, len(a))
+	src, dst := a, buf
+	var counts [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(counts[:])
+		for _, v := range src {
+			counts[v>>shift&0xffff]++
+		}
+		sum := 0
+		for i, c := range counts {
+			counts[i] = sum
+			sum += c
+		}
+		for _, v := range src {
+			d := v >> shift & 0xffff
+			dst[counts[d]] = v
+			counts[d]++
+		}
+		src, dst = dst, src
+	}
+	// Four passes: the result is back in a.
 }

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
@@ -42,8 +41,8 @@ type schema struct {
 type table struct {
 	file   string
 	errs   *collector
-	src    *bufio.Reader // the file, after the hash tee
-	hash   hash.Hash     // SHA-256 of the file's bytes
+	src    io.Reader // the file, through the hash
+	hash   hash.Hash // SHA-256 of the file's bytes
 	lim    *lineLimiter
 	r      *csv.Reader
 	header []string       // normalised column names
@@ -54,6 +53,24 @@ type table struct {
 }
 
 var bom = []byte("\ufeff")
+
+// skipBOM returns r without a leading UTF-8 byte-order mark.
+func skipBOM(r io.Reader) io.Reader {
+	head := make([]byte, len(bom))
+	n, err := io.ReadFull(r, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return io.MultiReader(bytes.NewReader(head[:n]), errReader{err})
+	}
+	if bytes.Equal(head[:n], bom) {
+		return r
+	}
+	return io.MultiReader(bytes.NewReader(head[:n]), r)
+}
+
+// errReader fails every read with its error.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // normalizeHeader returns the canonical form of a header cell: lower case,
 // without surrounding spaces or a byte-order mark.
@@ -93,11 +110,8 @@ func (t *table) close() {
 // newTable reads and checks the header of the CSV in src.
 func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *table {
 	t := &table{file: sc.file, errs: errs, hash: sha256.New()}
-	t.src = bufio.NewReaderSize(io.TeeReader(src, t.hash), 64<<10)
-	if b, _ := t.src.Peek(len(bom)); bytes.Equal(b, bom) {
-		t.src.Discard(len(bom))
-	}
-	t.lim = &lineLimiter{r: t.src}
+	t.src = io.TeeReader(src, t.hash)
+	t.lim = &lineLimiter{r: skipBOM(t.src)}
 	t.r = csv.NewReader(t.lim)
 	t.r.ReuseRecord = true
 
@@ -304,24 +318,40 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 		return 0, l.err
 	}
 	n, err := l.r.Read(p)
-	b := p[:n]
-	for {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			l.cur += len(b)
-			break
-		}
-		if l.cur+i > MaxLineBytes {
-			l.cur += i
-			break
-		}
-		l.cur = 0
-		l.lines++
-		b = b[i+1:]
-	}
-	if l.cur > MaxLineBytes {
+	if l.check(p[:n]) {
 		l.err = &lineTooLong{line: l.lines + 1}
 		return 0, l.err
 	}
 	return n, err
+}
+
+// check accounts for b and reports whether a line has grown too long.
+func (l *lineLimiter) check(b []byte) (tooLong bool) {
+	first := bytes.IndexByte(b, '\n')
+	if first < 0 {
+		l.cur += len(b)
+		return l.cur > MaxLineBytes
+	}
+	if l.cur+first > MaxLineBytes {
+		return true
+	}
+	last := bytes.LastIndexByte(b, '\n')
+	if last-first > MaxLineBytes {
+		// A chunk larger than a line may hold a long line between its
+		// first and last line breaks: count them one by one.
+		l.cur = 0
+		l.lines++
+		for rest := b[first+1 : last+1]; len(rest) > 0; {
+			i := bytes.IndexByte(rest, '\n')
+			if i > MaxLineBytes {
+				return true
+			}
+			l.lines++
+			rest = rest[i+1:]
+		}
+	} else {
+		l.lines += 1 + bytes.Count(b[first+1:last+1], []byte{'\n'})
+	}
+	l.cur = len(b) - last - 1
+	return l.cur > MaxLineBytes
 }
