@@ -52,8 +52,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
 			if c := lookup(rest[0]); c != nil {
-				c.flags(env).SetOutput(stdout)
-				c.flags(env).Usage()
+				fs := c.flags(env)
+				fs.SetOutput(stdout)
+				fs.Usage()
 				return exitOK
 			}
 		}
