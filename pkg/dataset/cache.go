@@ -28,6 +28,11 @@ type cache[T any] struct {
 	canon func(T) string // nil: a bounded cache without ids
 	ids   map[string]int32
 	vals  []T // by id
+	// The last text looked up and its parse: neighbouring census rows
+	// often repeat a value, and comparing is cheaper than hashing.
+	lastRaw string
+	last    cached[T]
+	hasLast bool
 }
 
 func newCache[T any](parse func(string) (T, string), canon func(T) string) *cache[T] {
@@ -36,6 +41,15 @@ func newCache[T any](parse func(string) (T, string), canon func(T) string) *cach
 
 // get returns the parse of raw.
 func (c *cache[T]) get(raw string) cached[T] {
+	if c.hasLast && raw == c.lastRaw {
+		return c.last
+	}
+	p := c.lookup(raw)
+	c.lastRaw, c.last, c.hasLast = raw, p, true
+	return p
+}
+
+func (c *cache[T]) lookup(raw string) cached[T] {
 	if p, ok := c.m[raw]; ok {
 		return p
 	}

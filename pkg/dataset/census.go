@@ -27,15 +27,19 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 
 	// Every key is canonical, so no two groups sort equal: the order does
 	// not depend on the map's.
-	keys := make([]sortKey, 0, len(c.packed)+len(c.groups))
+	n := len(c.packed) + len(c.groups)
+	keys := make([]sortKey, 0, n)
+	found := make([]groupKey, 0, n)
+	counts := make([]int64, 0, n)
 	add := func(k groupKey, count int64) {
 		keys = append(keys, sortKey{
-			k1:    uint64(k.band)<<32 | uint64(k.point),
-			k2:    uint64(fteRanks[k.fte])<<32 | uint64(k.date),
-			k3:    uint64(cpdRanks[k.cpd])<<32 | uint64(tupleRanks[k.attrs]),
-			key:   k,
-			count: count,
+			k1: uint64(k.band)<<32 | uint64(k.point),
+			k2: uint64(fteRanks[k.fte])<<32 | uint64(k.date),
+			k3: uint64(cpdRanks[k.cpd])<<32 | uint64(tupleRanks[k.attrs]),
+			i:  int32(len(found)),
 		})
+		found = append(found, k)
+		counts = append(counts, count)
 	}
 	for p, count := range c.packed {
 		add(unpack(p), count)
@@ -57,7 +61,7 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 	}
 	groups := make([]paystructure.Group, len(keys))
 	for i, sk := range keys {
-		k := sk.key
+		k := found[sk.i]
 		cpd := c.cpd.vals[k.cpd]
 		groups[i] = paystructure.Group{
 			Band:        ds.Bands[k.band].Name,
@@ -66,7 +70,7 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 			PointDate:   unpackDate(k.date),
 			CPDHours:    cpd.hours,
 			CPDRecorded: cpd.recorded,
-			Count:       sk.count,
+			Count:       counts[sk.i],
 		}
 		if len(c.cols.attrs) > 0 {
 			groups[i].Attributes = c.tuples[k.attrs] // shared by groups with equal attributes
@@ -81,12 +85,10 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 }
 
 // sortKey is a group's sort fields, packed into integers: band and point
-// positions, the ranks of its FTE, point_date, CPD hours and attributes;
-// with the group's key and headcount.
+// positions, the ranks of its FTE, point_date, CPD hours and attributes.
 type sortKey struct {
 	k1, k2, k3 uint64
-	key        groupKey
-	count      int64
+	i          int32 // index of the group's key and count
 }
 
 func compareKeys(a, b sortKey) int {
