@@ -217,7 +217,15 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 				tl.Scenario, tl.Start, tl.Years, current.Start, current.Years)
 		}
 	}
-	e, err := newEngine(census, current.Start, current.Years, opt)
+	cs := make([]*compiled, len(tls))
+	for i, tl := range tls {
+		c, err := compile(tl)
+		if err != nil {
+			return nil, err
+		}
+		cs[i] = c
+	}
+	e, err := newEngine(census, current.Start, current.Years, opt, newCanon(cs))
 	if err != nil {
 		return nil, err
 	}
@@ -226,13 +234,9 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 	runs := make([]*run, len(tls))
 	errs := make([]error, len(tls))
 	var wg sync.WaitGroup
-	for i, tl := range tls {
+	for i, c := range cs {
 		wg.Go(func() {
-			c, err := compile(tl)
-			if err == nil {
-				runs[i], err = e.run(c)
-			}
-			errs[i] = err
+			runs[i], errs[i] = e.run(c)
 		})
 	}
 	wg.Wait()
@@ -289,7 +293,7 @@ func scaled8(x decimal.Decimal) (int64, bool) {
 
 var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
 
-func newEngine(census *paystructure.Census, start calendar.Month, years int, opt Options) (*engine, error) {
+func newEngine(census *paystructure.Census, start calendar.Month, years int, opt Options, canon *canon) (*engine, error) {
 	e := &engine{years: years, turnover: opt.Turnover, attrNames: census.AttributeNames}
 	for _, oc := range opt.OnCosts {
 		l := onCostLine{rate: oc.Rate, thr: oc.Threshold}
@@ -316,14 +320,15 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 		}
 		k := pathKey{band: g.Band, point: g.Point, fte: fte, pointMonth: start, recorded: g.CPDRecorded}
 		if !g.PointDate.IsZero() {
-			k.pointMonth = calendar.FirstOnOrAfter(g.PointDate)
+			k.pointMonth = canon.pointMonth(calendar.FirstOnOrAfter(g.PointDate), start)
 		}
 		var cpd decimal.Decimal
 		if g.CPDRecorded {
-			if k.cpd, ok = scaled8(g.CPDHours); !ok {
+			if _, ok = scaled8(g.CPDHours); !ok {
 				return nil, fmt.Errorf("census group %s %s: CPD hours %s have more than 8 decimal places", g.Band, g.Point, g.CPDHours)
 			}
-			cpd = g.CPDHours
+			cpd = canon.hours(g.CPDHours)
+			k.cpd, _ = scaled8(cpd)
 		}
 		// Census groups come sorted, so groups sharing a path are usually
 		// neighbours: skip the map for them.

@@ -361,7 +361,7 @@ func randomCensus(n int, seed uint64) *paystructure.Census {
 			Attributes: []string{[]string{"F", "M"}[rng.IntN(2)], []string{"X", "Y", "Z"}[rng.IntN(3)]},
 		}
 		if rng.IntN(10) > 0 {
-			g.PointDate = (mon("2025-04") - calendar.Month(rng.IntN(44)) + 3).First()
+			g.PointDate = (mon("2025-04") - calendar.Month(rng.IntN(120)) + 3).First()
 			g.PointDate.Day = 1 + rng.IntN(28)
 		}
 		if rng.IntN(10) < 7 {
