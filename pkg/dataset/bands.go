@@ -54,6 +54,9 @@ func readBands(t *table) []bandInfo {
 	}
 	var out []bandInfo
 	seen := map[string]int{}
+	if len(lines) != len(rows) {
+		return nil // gocsv failed (reported)
+	}
 	for i, r := range rows {
 		line := lines[i]
 		name := label(r.Band)

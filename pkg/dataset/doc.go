@@ -11,8 +11,8 @@
 // are matched case-insensitively, ignoring surrounding spaces, in any order.
 // Rows whose every cell is blank (which spreadsheets export below a table)
 // are skipped.
-// One shared reader (see openTable) does this normalisation for every file,
-// so every file sees the same header rules.
+// One shared reader does this for every file, so gocsv (the small tables)
+// and encoding/csv (staff.csv) see the same normalised header.
 //
 // # Errors
 //
@@ -30,15 +30,19 @@
 // keeps their code short. A census can have millions of rows, and gocsv
 // reads a whole file into memory and reflects on every row. staff.csv is
 // therefore read in one streaming pass with encoding/csv (ReuseRecord, the
-// field count checked on every row), and rows are aggregated into
-// paystructure.Census groups keyed by the raw text of the fields that make a
-// group (band, point, fte, point_date, cpd_hours and the attributes). A row
-// whose key was seen before costs the CSV read and one hash lookup; each
-// distinct raw value is parsed and checked once and its result cached, and a
-// bad value is still reported on every line it occurs on. Nothing is kept
-// per row: memory grows with the number of distinct groups, plus 8 bytes per
-// id for the uniqueness check (a 64-bit hash; ids whose hashes match are
-// compared exactly by reading staff.csv again).
+// field count checked on every row), and each row is added to a
+// paystructure.Census group: the people identical in band, point, fte,
+// point_date, cpd_hours and every attribute.
+//
+// Each distinct raw text of a field is parsed and checked once: a cache maps
+// it to its value (or to why it is bad, so a bad value is still reported on
+// every line it occurs on) and to a small id shared by equal values ("1" and
+// "1.0"). A row then costs the CSV read, a handful of lookups in small maps
+// and one addition to a map from the row's ids, packed into 64 bits, to its
+// group's headcount. Nothing is kept per row: memory grows with the number
+// of distinct values and groups, plus 8 bytes per id for the uniqueness check
+// (a 64-bit hash; afterwards the hashes are sorted, and ids whose hashes
+// match are compared exactly by reading staff.csv again).
 //
 // # Limits
 //
@@ -53,7 +57,7 @@ const (
 	// MaxFieldBytes is the longest field accepted, in bytes (64 KiB).
 	MaxFieldBytes = 64 << 10
 	// MaxLineBytes is the longest physical line accepted, in bytes (64 KiB),
-	// not counting the line ending.
+	// not counting its "\n" (a CRLF line's "\r" counts).
 	MaxLineBytes = 64 << 10
 	// MaxRows is the most data rows (excluding the header) a file may have.
 	MaxRows = 10_000_000

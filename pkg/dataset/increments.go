@@ -74,6 +74,9 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 	labels := map[scaleKey]map[string]int{} // point label → line
 	var firstDated, firstBlank int
 	var firstDate calendar.Date
+	if len(lines) != len(rows) {
+		return nil // gocsv failed (reported)
+	}
 	for i, r := range rows {
 		line := lines[i]
 		band, point := label(r.Band), label(r.Point)

@@ -186,8 +186,9 @@ func (t *table) index(name string) int {
 
 // next returns the next well-formed data row and its line. Rows of blank
 // cells are skipped; malformed rows (wrong number of fields, bad quoting,
-// an oversized field) are reported and skipped. ok is false at the end of the file, or when reading cannot go on
-// (an over-long line, too many rows). rec is only valid until the next call.
+// an oversized field) are reported and skipped. ok is false at the end of
+// the file, or when reading cannot go on (an over-long line, too many
+// rows). rec is only valid until the next call.
 func (t *table) next() (rec []string, line int, ok bool) {
 	for {
 		rec, err := t.r.Read()
@@ -256,7 +257,9 @@ func (t *table) readError(err error) (more bool) {
 
 // decode reads every remaining row into out, a pointer to a slice of a
 // struct whose string fields are tagged with column names, and returns the
-// line of each row decoded. gocsv sees the normalised header.
+// line of each row decoded. gocsv sees the normalised header. When gocsv
+// fails, the reason is reported and no lines are returned; callers then
+// stop.
 func (t *table) decode(out any) []int {
 	rows := [][]string{t.header}
 	var lines []int

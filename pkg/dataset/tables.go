@@ -44,6 +44,9 @@ func readInflation(t *table) []paystructure.IndexPoint {
 	lines := t.decode(&rows)
 	var out []paystructure.IndexPoint
 	seen := map[calendar.Date]int{}
+	if len(lines) != len(rows) {
+		return nil // gocsv failed (reported)
+	}
 	for i, r := range rows {
 		line := lines[i]
 		date, msg := parseDate("date", r.Date)
@@ -79,6 +82,9 @@ func readOnCosts(t *table) []paystructure.OnCost {
 	lines := t.decode(&rows)
 	var out []paystructure.OnCost
 	seen := map[string]int{}
+	if len(lines) != len(rows) {
+		return nil // gocsv failed (reported)
+	}
 	for i, r := range rows {
 		line := lines[i]
 		name := label(r.Name)
