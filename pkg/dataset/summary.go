@@ -72,7 +72,7 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 			continue
 		}
 		row := []string{band.Name, band.Title, strconv.Itoa(len(sc.Points)),
-			money.Pounds(sc.Points[0].Salary), money.Pounds(sc.Top().Salary),
+			money.AmountText(sc.Points[0].Salary), money.AmountText(sc.Top().Salary),
 			paystructure.YearsToTop(sc).String(), progressionText(band.Progression)}
 		if census != nil {
 			row = append(row, thousands(head[band.Name]), fteText(fte[band.Name]))

@@ -22,11 +22,11 @@ Census: 8 people in 6 rows, 7.0 FTE
 Inflation: 3 index values, 2023-04-01 to 2025-04-01
 On-costs: Employer pension 29.6%; Employer National Insurance 15% above £5,000
 
-Band    Title                       Points    Entry      Top  Years to top  Progression                      Headcount  FTE
-Band 2  Administrator                    3  £24,300  £26,100             2  each 04-01, 6 months qualifying          2  2.0
-Band 3  Probation services officer       3  £27,400  £31,201             3  anniversary                              2  1.2
-Band 4  Probation officer                3  £31,000  £36,000             2  each 04-01, 6 months qualifying          4  3.8
-Total                                                                                                                8  7.0
+Band    Title                       Points    Entry         Top  Years to top  Progression                      Headcount  FTE
+Band 2  Administrator                    3  £24,300     £26,100             2  each 04-01, 6 months qualifying          2  2.0
+Band 3  Probation services officer       3  £27,400  £31,200.50             3  anniversary                              2  1.2
+Band 4  Probation officer                3  £31,000     £36,000             2  each 04-01, 6 months qualifying          4  3.8
+Total                                                                                                                   8  7.0
 
 Warnings:
   staff.csv: 1 row has a point_date before the start_date (the first on line 6)
@@ -52,9 +52,9 @@ Census: none (no staff.csv)
 Inflation: none (no inflation.csv)
 On-costs: none (no oncosts.csv)
 
-Band    Title  Points    Entry      Top  Years to top  Progression
-Band 1  One         2  £20,000  £21,000             1  anniversary
-Band 2  Two         3  £22,000  £24,001             2  anniversary
+Band    Title  Points    Entry         Top  Years to top  Progression
+Band 1  One         2  £20,000     £21,000             1  anniversary
+Band 2  Two         3  £22,000  £24,000.50             2  anniversary
 `
 	if got := b.String(); got != want {
 		t.Errorf("summary:\n%s\nwant:\n%s", got, want)
