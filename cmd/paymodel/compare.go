@@ -11,6 +11,7 @@ import (
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/money"
 	"paymodel/pkg/outfile"
+	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
 )
 
@@ -40,6 +41,28 @@ func (f *compareFlags) declareScenarios(fs *flag.FlagSet) {
 	fs.IntVar(&f.years, "years", 0, "horizon in pay `YEARS` (default: the longest scenario's years, or 10)")
 }
 
+// loadTimelines loads the dataset named by arg and applies the chosen
+// scenarios: Current first, then each scenario.
+func (f *compareFlags) loadTimelines(e *env, arg string) (*source, *paystructure.Dataset, []*paystructure.Timeline, error) {
+	src, ds, err := loadDataset(e, arg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	files, err := readScenarios(src, f.scenarios)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	scs, err := parseScenarios(files)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	tls, err := timelines(ds, scs, f.years)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return src, ds, tls, nil
+}
+
 // analyse loads the dataset and scenarios and runs the comparison.
 func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Result, *source, error) {
 	arg, err := datasetArg(cmd, args)
@@ -65,23 +88,7 @@ func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Res
 		return nil, nil, usageErrorf("%s: --turnover %q: must be between 0%% and 100%%", cmd, f.turnover)
 	}
 	opt.Turnover = t
-	src, err := openSource(arg)
-	if err != nil {
-		return nil, nil, err
-	}
-	ds, err := src.load(e)
-	if err != nil {
-		return nil, nil, err
-	}
-	files, err := readScenarios(src, f.scenarios)
-	if err != nil {
-		return nil, nil, err
-	}
-	scs, err := parseScenarios(files)
-	if err != nil {
-		return nil, nil, err
-	}
-	tls, err := timelines(ds, scs, f.years)
+	src, ds, tls, err := f.loadTimelines(e, arg)
 	if err != nil {
 		return nil, nil, err
 	}

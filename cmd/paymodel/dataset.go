@@ -58,6 +58,19 @@ func (s *source) load(e *env) (*paystructure.Dataset, error) {
 	return ds, nil
 }
 
+// loadDataset opens and loads the dataset named by arg ("" for the default).
+func loadDataset(e *env, arg string) (*source, *paystructure.Dataset, error) {
+	src, err := openSource(arg)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := src.load(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, ds, nil
+}
+
 // datasetArg returns the single optional DATASET positional argument.
 func datasetArg(cmd string, args []string) (string, error) {
 	switch len(args) {

@@ -31,11 +31,7 @@ Without --scenario it explains the Current baseline.`,
 				if *band == "" || *point == "" {
 					return usageErrorf("explain: --band and --point are required (see paymodel explain --help)")
 				}
-				src, err := openSource(arg)
-				if err != nil {
-					return err
-				}
-				ds, err := src.load(e)
+				src, ds, err := loadDataset(e, arg)
 				if err != nil {
 					return err
 				}

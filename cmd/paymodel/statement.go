@@ -36,23 +36,7 @@ func newStatementSetup(e *env, f *compareFlags, cmd string, args []string, redac
 	if err != nil {
 		return nil, nil, err
 	}
-	src, err := openSource(arg)
-	if err != nil {
-		return nil, nil, err
-	}
-	ds, err := src.load(e)
-	if err != nil {
-		return nil, nil, err
-	}
-	files, err := readScenarios(src, f.scenarios)
-	if err != nil {
-		return nil, nil, err
-	}
-	scs, err := parseScenarios(files)
-	if err != nil {
-		return nil, nil, err
-	}
-	tls, err := timelines(ds, scs, f.years)
+	src, ds, tls, err := f.loadTimelines(e, arg)
 	if err != nil {
 		return nil, nil, err
 	}

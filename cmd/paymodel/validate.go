@@ -22,11 +22,7 @@ Exit 0 when the dataset is valid, 2 when it is not.`,
 				if err != nil {
 					return err
 				}
-				src, err := openSource(arg)
-				if err != nil {
-					return err
-				}
-				ds, err := src.load(e)
+				_, ds, err := loadDataset(e, arg)
 				if err != nil {
 					return err
 				}

@@ -115,8 +115,10 @@ type Structure struct {
 }
 
 // Scale returns the scale of band, if the structure has it.
-func (s Structure) Scale(band string) (Scale, bool) {
-	for _, sc := range s.Scales {
+func (s Structure) Scale(band string) (Scale, bool) { return findScale(s.Scales, band) }
+
+func findScale(scales []Scale, band string) (Scale, bool) {
+	for _, sc := range scales {
 		if sc.Band == band {
 			return sc, true
 		}
@@ -286,14 +288,7 @@ type Table struct {
 }
 
 // Scale returns band's scale in the table.
-func (t Table) Scale(band string) (Scale, bool) {
-	for _, sc := range t.Scales {
-		if sc.Band == band {
-			return sc, true
-		}
-	}
-	return Scale{}, false
-}
+func (t Table) Scale(band string) (Scale, bool) { return findScale(t.Scales, band) }
 
 // LumpSum is a non-consolidated one-off payment.
 type LumpSum struct {

@@ -62,39 +62,55 @@ func career(c *compiled, band int, cpd decimal.Decimal, recorded bool) Career {
 	s := newPerson(c, true, decimal.NewFromInt(1), cpd, recorded)
 	s.startEntrant(band, 0)
 	car := Career{Scenario: c.tl.Scenario, Band: c.bands[band]}
-	var cum, basic, lumps decimal.Decimal
-	var year CareerYear
+	var years payYears
 	for mi := 0; mi < c.n; mi++ {
 		s.step(mi)
 		if car.YearsToTop == nil && s.band == band && s.atTop() {
 			y := decimal.NewFromInt(int64(mi)).DivRound(money.Twelve, 2)
 			car.YearsToTop = &y
 		}
-		if mi%12 == 0 {
-			year = CareerYear{
-				Year:   mi/12 + 1,
-				Date:   c.month(mi).First(),
-				Band:   c.bands[s.band],
-				Point:  c.tables[s.table].scales[s.band].labels[s.point],
-				Salary: s.salary(),
-			}
-			basic, lumps = decimal.Zero, decimal.Zero
-		}
-		basic = basic.Add(money.MonthlyPay(s.salary(), s.fte))
-		for _, l := range c.lumps[mi] {
-			if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
-				continue
-			}
-			lumps = lumps.Add(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
-		}
-		if mi%12 == 11 {
-			year.Basic, year.LumpSums = basic, lumps
-			year.Earnings = basic.Add(lumps)
-			cum = cum.Add(year.Earnings)
-			year.Cumulative = cum
-			car.Years = append(car.Years, year)
-		}
+		years.pay(&s, mi)
 	}
-	car.Earnings = cum
+	car.Years, car.Earnings = years.done, years.cum
 	return car
+}
+
+// payYears adds up one person's pay month by month into pay years, for
+// careers and member tracks (census costing adds up in integer pence
+// instead, see run).
+type payYears struct {
+	done         []CareerYear
+	year         CareerYear
+	basic, lumps decimal.Decimal
+	cum          decimal.Decimal
+}
+
+// pay records month index mi, after s has stepped to it: where the person
+// stands on the first day of a pay year, and every month's pay and lump sums.
+func (y *payYears) pay(s *person, mi int) {
+	c := s.c
+	if mi%12 == 0 {
+		y.year = CareerYear{
+			Year:   mi/12 + 1,
+			Date:   c.month(mi).First(),
+			Band:   c.bands[s.band],
+			Point:  c.tables[s.table].scales[s.band].labels[s.point],
+			Salary: s.salary(),
+		}
+		y.basic, y.lumps = decimal.Zero, decimal.Zero
+	}
+	y.basic = y.basic.Add(money.MonthlyPay(s.salary(), s.fte))
+	for _, l := range c.lumps[mi] {
+		if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
+			continue
+		}
+		y.lumps = y.lumps.Add(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+	}
+	if mi%12 == 11 {
+		y.year.Basic, y.year.LumpSums = y.basic, y.lumps
+		y.year.Earnings = y.basic.Add(y.lumps)
+		y.cum = y.cum.Add(y.year.Earnings)
+		y.year.Cumulative = y.cum
+		y.done = append(y.done, y.year)
+	}
 }

@@ -78,8 +78,7 @@ func (t *Tracker) Track(p *paystructure.Person) (Track, error) {
 	tr := Track{Scenario: tl.Scenario}
 	tr.CPDRequired = c.tables[s.table].scales[s.band].cpdReq[s.point]
 	startBand, startPoint := s.band, s.point
-	var cum, basic, lumps decimal.Decimal
-	var year CareerYear
+	var years payYears
 	for mi := 0; mi < c.n; mi++ {
 		s.step(mi)
 		if tr.NextMove == nil && (s.band != startBand || s.point != startPoint) {
@@ -92,30 +91,8 @@ func (t *Tracker) Track(p *paystructure.Person) (Track, error) {
 			m := c.month(mi)
 			tr.YearsToTop, tr.TopMonth = &y, &m
 		}
-		if mi%12 == 0 {
-			year = CareerYear{
-				Year:   mi/12 + 1,
-				Date:   c.month(mi).First(),
-				Band:   c.bands[s.band],
-				Point:  c.tables[s.table].scales[s.band].labels[s.point],
-				Salary: s.salary(),
-			}
-			basic, lumps = decimal.Zero, decimal.Zero
-		}
-		basic = basic.Add(money.MonthlyPay(s.salary(), s.fte))
-		for _, l := range c.lumps[mi] {
-			if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
-				continue
-			}
-			lumps = lumps.Add(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
-		}
-		if mi%12 == 11 {
-			year.Basic, year.LumpSums = basic, lumps
-			year.Earnings = basic.Add(lumps)
-			cum = cum.Add(year.Earnings)
-			year.Cumulative = cum
-			tr.Years = append(tr.Years, year)
-		}
+		years.pay(&s, mi)
 	}
+	tr.Years = years.done
 	return tr, nil
 }
