@@ -99,6 +99,9 @@ func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Res
 	if err := analysis.Check(res); err != nil {
 		return nil, nil, err
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "paymodel: warning: %s\n", w)
+	}
 	return res, src, nil
 }
 

@@ -40,6 +40,9 @@ type Result struct {
 	// Inflation is the 12-month inflation to the start month, when the
 	// dataset's index covers it (the figure an offer is usually judged by).
 	Inflation *decimal.Decimal
+	// Warnings are things the user should know about the result, e.g. that
+	// census rows without CPD hours were treated as meeting CPD gates.
+	Warnings []string
 }
 
 // Current returns the baseline timeline.
@@ -67,6 +70,7 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 		r.Points = append(r.Points, projection.Points(tl, tls[0]))
 	}
 	if ds.Census != nil {
+		r.Warnings = append(r.Warnings, cpdWarnings(ds.Census, tls)...)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -128,4 +132,49 @@ type ScenarioError struct {
 
 func (e *ScenarioError) Error() string {
 	return "scenarios cannot be applied to dataset " + e.Dataset + ":\n" + strings.Join(e.Msgs, "\n")
+}
+
+// cpdWarnings says, for each timeline that gates progression on CPD, how
+// many census people have no CPD hours recorded: they are treated as meeting
+// every requirement, which may flatter the offer's progression.
+func cpdWarnings(c *paystructure.Census, tls []*paystructure.Timeline) []string {
+	var unrecorded int64
+	for _, g := range c.Groups {
+		if !g.CPDRecorded {
+			unrecorded += g.Count
+		}
+	}
+	if unrecorded == 0 {
+		return nil
+	}
+	var out []string
+	for _, tl := range tls {
+		if gatesOnCPD(tl) {
+			out = append(out, fmt.Sprintf("%s gates progression on CPD hours, but %d people in staff.csv have no cpd_hours recorded: they are treated as meeting every CPD requirement", tl.Scenario, unrecorded))
+		}
+	}
+	return out
+}
+
+// gatesOnCPD reports whether any progression or pathway under tl needs CPD
+// hours.
+func gatesOnCPD(tl *paystructure.Timeline) bool {
+	if tl.Rules.CPD.Hours.IsPositive() || tl.Rules.CPD.AccelerateHours.IsPositive() {
+		return true
+	}
+	for _, pw := range tl.Rules.Pathways {
+		if pw.CPDHours.IsPositive() {
+			return true
+		}
+	}
+	for _, t := range tl.Tables {
+		for _, sc := range t.Scales {
+			for _, p := range sc.Points {
+				if p.CPDHours.IsPositive() {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -209,7 +209,7 @@ func yearsToTopChart(r *analysis.Result, figs []ScenarioFigures) Chart {
 		}
 		c.Series = append(c.Series, s)
 	}
-	c.Note = "A missing bar: the top is not reached within the horizon."
+	c.Note = "A missing bar: the top is not reached within the horizon. A bar at 0: the band has a single point, so every entrant starts at the top."
 	return c
 }
 
