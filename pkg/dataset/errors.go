@@ -83,6 +83,16 @@ func (c *collector) addf(file string, line int, col, format string, args ...any)
 	c.add(file, line, col, fmt.Sprintf(format, args...))
 }
 
+// merge adds o's errors to c.
+func (c *collector) merge(o *collector) {
+	for _, e := range o.errs {
+		c.add(e.File, e.Line, e.Column, e.Msg)
+	}
+	for file, n := range o.dropped {
+		c.dropped[file] += n
+	}
+}
+
 // count returns how many errors file has so far.
 func (c *collector) count(file string) int { return c.kept[file] + c.dropped[file] }
 

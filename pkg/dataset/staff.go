@@ -165,6 +165,7 @@ type censusReader struct {
 	t    *table
 	cols staffColumns
 	refs censusRefs
+	errs *collector // problems in rows (t.errs has those in the file's form)
 
 	// Caches of raw text. Those of the values that make a group keep
 	// every valid value (there are no more of them than groups).
@@ -193,7 +194,7 @@ type censusReader struct {
 // the dataset is known to be valid. Warnings are appended to warnings.
 func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	c := &censusReader{
-		t: t, cols: newStaffColumns(t), refs: refs,
+		t: t, cols: newStaffColumns(t), refs: refs, errs: newCollector(),
 		bandPoints: map[string]bandPoint{},
 		fte:        newCache(parseFTE, decimal.Decimal.String),
 		pointDate:  newCache(parsePointDate, calendar.Date.String),
@@ -208,9 +209,8 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	if len(c.cols.attrs) == 0 {
 		c.tuples = [][]string{nil} // tuple 0: no attributes
 	}
-	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
-		c.row(rec, line)
-	}
+	c.readAll()
+	t.errs.merge(c.errs)
 	if c.early > 0 {
 		rows := fmt.Sprintf("%d rows have", c.early)
 		if c.early == 1 {
@@ -232,7 +232,7 @@ func appendField(key []byte, s string) []byte {
 // to its group.
 func (c *censusReader) row(rec []string, line int) {
 	c.rows++
-	cols, errs, file := &c.cols, c.t.errs, c.t.file
+	cols, errs, file := &c.cols, c.errs, c.t.file
 	ok := true
 	fail := func(col, msg string) {
 		errs.add(file, line, col, msg)
@@ -264,11 +264,6 @@ func (c *censusReader) row(rec []string, line int) {
 			fail("count", p.msg)
 		}
 		count = p.v
-	}
-	if cols.id >= 0 {
-		if id := label(rec[cols.id]); id != "" {
-			c.ids.add(id)
-		}
 	}
 	if raw := field(rec, cols.startDate); raw != "" {
 		// Parsed every time: a start date is quicker to parse than to look
