@@ -13,7 +13,7 @@ func TestWriteSummary(t *testing.T) {
 	if err := WriteSummary(&b, ds); err != nil {
 		t.Fatal(err)
 	}
-	// Hand-checked: Band 3's top is £31,200.50, shown to the pound; its
+	// Hand-checked: Band 3's top is £31,200.50, shown as written; its
 	// normal years to top are (24 + 12) ÷ 12 = 3; Band 4 has 3 + 1 people
 	// at 3 × 1 + 0.8 = 3.8 FTE.
 	want := `Dataset good (checksum ` + ds.Checksum + `)
