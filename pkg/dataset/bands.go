@@ -64,6 +64,9 @@ func readBands(t *table) []bandInfo {
 			t.errs.add(t.file, line, "band", "band is blank")
 			continue
 		}
+		if strings.EqualFold(name, "All") { // projection.AllBands: the total row of every table
+			t.errs.addf(t.file, line, "band", "band %q: reports use All for the total of every band; give the band another name", name)
+		}
 		if first, dup := seen[name]; dup {
 			t.errs.addf(t.file, line, "band", "band %q is already on line %d", name, first)
 			continue

@@ -39,3 +39,17 @@ func TestUnnumberedPointsOrderedBySalary(t *testing.T) {
 		}
 	}
 }
+
+// "All" names the total row of every report table, so no band may be
+// called that (a band "All" made compare's cross-check fail as a bug).
+func TestBandNamedAll(t *testing.T) {
+	bands := "band\nBand 1\nall\n"
+	inc := "band,point,salary\nBand 1,1,20000\nall,1,22000\n"
+	got := loadError(t, files(map[string]string{BandsFile: bands, IncrementsFile: inc}))
+	want := lines(
+		`bands.csv:3: band "all": reports use All for the total of every band; give the band another name`,
+	)
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
