@@ -1,0 +1,156 @@
+package dataset
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"paymodel/pkg/calendar"
+)
+
+// TestCensusAcrossBatches checks that problems found by the reading
+// goroutine (a malformed row) and by the counting one (bad values) are all
+// reported, in line order, in a census longer than several batches.
+func TestCensusAcrossBatches(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,band,point,fte\n")
+	for i := 2; i <= 3*batchRows+10; i++ {
+		switch i {
+		case 2, batchRows + 7, 3*batchRows + 10:
+			fmt.Fprintf(&b, "E%d,Band 1,1,2\n", i) // fte too big
+		case batchRows + 1:
+			fmt.Fprintf(&b, "E%d,Band 1,1\n", i) // a field short
+		case 2*batchRows + 3:
+			b.WriteString("E2,Band 1,2,1\n") // E2 again
+		default:
+			fmt.Fprintf(&b, "E%d,Band 2,%d,1\n", i, 1+i%2)
+		}
+	}
+	fte := `fte "2": must be more than 0 and at most 1 (write 0.6 for three days a week of five)`
+	want := lines(
+		"staff.csv:2: "+fte,
+		fmt.Sprintf("staff.csv:%d: row has 3 fields but the header has 4", batchRows+1),
+		fmt.Sprintf("staff.csv:%d: %s", batchRows+7, fte),
+		fmt.Sprintf(`staff.csv:%d: id "E2" is already on line 2`, 2*batchRows+3),
+		fmt.Sprintf("staff.csv:%d: %s", 3*batchRows+10, fte),
+	)
+	if got := loadError(t, files(map[string]string{StaffFile: b.String()})); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestCensusUnpackedKeys gives the census more distinct FTEs than a packed
+// group key holds, so that groups are counted in both maps, and checks they
+// come out as one sorted census.
+func TestCensusUnpackedKeys(t *testing.T) {
+	const n = 1<<fteBits + 100
+	var b strings.Builder
+	b.WriteString("band,point,fte,count\n")
+	for i := n; i >= 1; i-- { // descending, so sorting matters
+		fmt.Fprintf(&b, "Band 1,1,0.%06d,%d\n", i, i%3+1)
+		fmt.Fprintf(&b, "Band 1,1, 0.%06d ,1\n", i) // the same FTE written differently
+	}
+	ds, err := Load(files(map[string]string{StaffFile: b.String()}), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := ds.Census.Groups
+	if len(groups) != n {
+		t.Fatalf("%d groups, want %d", len(groups), n)
+	}
+	var headcount int64
+	for i, g := range groups {
+		want := fmt.Sprintf("0.%06d", i+1)
+		if !g.FTE.Equal(dec(want)) || g.Count != int64((i+1)%3+2) {
+			t.Fatalf("group %d: fte %s ×%d, want %s ×%d", i, g.FTE, g.Count, want, (i+1)%3+2)
+		}
+		headcount += g.Count
+	}
+	if headcount != ds.Census.Headcount || ds.Census.Rows != 2*n {
+		t.Errorf("headcount %d (groups sum to %d), rows %d", ds.Census.Headcount, headcount, ds.Census.Rows)
+	}
+}
+
+func TestPackDate(t *testing.T) {
+	dates := []string{"1900-01-01", "1900-01-31", "1900-02-01", "2024-02-29", "2025-04-01", "2200-12-31"}
+	last := int32(0)
+	for _, s := range dates {
+		d := calendar.MustParse(s)
+		p := packDate(d)
+		if p <= last || p >= 1<<dateBits {
+			t.Errorf("packDate(%s) = %d, after %d (limit %d)", s, p, last, 1<<dateBits)
+		}
+		if got := unpackDate(p); got != d {
+			t.Errorf("unpackDate(packDate(%s)) = %v", s, got)
+		}
+		last = p
+	}
+	if packDate(calendar.Date{}) != 0 || !unpackDate(0).IsZero() {
+		t.Error("the zero date does not pack to 0")
+	}
+}
+
+func TestPackKey(t *testing.T) {
+	keys := []groupKey{
+		{},
+		{band: 1, point: 2, fte: 3, cpd: 4, date: 5, attrs: 6},
+		{band: 1<<bandBits - 1, point: 1<<pointBits - 1, fte: 1<<fteBits - 1, cpd: 1<<cpdBits - 1, date: 1<<dateBits - 1, attrs: 1<<attrBits - 1},
+	}
+	for _, k := range keys {
+		p, ok := k.pack()
+		if !ok || unpack(p) != k {
+			t.Errorf("pack(%+v) = %x, %v; unpacks to %+v", k, p, ok, unpack(p))
+		}
+	}
+	for _, k := range []groupKey{{band: 1 << bandBits}, {point: 1 << pointBits}, {fte: 1 << fteBits}, {cpd: 1 << cpdBits}, {date: 1 << dateBits}, {attrs: 1 << attrBits}} {
+		if _, ok := k.pack(); ok {
+			t.Errorf("pack(%+v) fitted", k)
+		}
+	}
+}
+
+func TestRadixSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 100, 1 << 12, 50_000} {
+		a := make([]uint64, n)
+		for i := range a {
+			a[i] = r.Uint64()
+			if i%7 == 0 && i > 0 {
+				a[i] = a[i-1] // some repeats
+			}
+		}
+		want := slices.Clone(a)
+		slices.Sort(want)
+		radixSort(a)
+		if !slices.Equal(a, want) {
+			t.Errorf("radixSort of %d values is not sorted", n)
+		}
+	}
+}
+
+// TestIDHashMatch simulates two different ids with one hash: they must not
+// be reported as duplicates.
+func TestIDHashMatch(t *testing.T) {
+	fsys := fstest.MapFS{StaffFile: {Data: []byte("id,band,point\nE1,Band 1,1\nE2,Band 1,1\n")}}
+	s := newIDSet()
+	s.add("E1")
+	s.hashes = append(s.hashes, s.hashes[0]) // E2, colliding with E1
+	errs := newCollector()
+	s.reportDuplicates(fsys, errs)
+	if !errs.empty() {
+		t.Errorf("a hash match reported as %v", errs.list())
+	}
+	// A real duplicate is found by reading the file again.
+	fsys[StaffFile].Data = append(fsys[StaffFile].Data, "E1,Band 1,1\n"...)
+	s = newIDSet()
+	s.add("E1")
+	s.add("E2")
+	s.add("E1")
+	s.reportDuplicates(fsys, errs)
+	if got, want := errs.list().Error(), `staff.csv:4: id "E1" is already on line 2`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
