@@ -1013,6 +1013,10 @@ func Check(scenarios []*Scenario) error {
 	var e errs
 	seen := map[string]*Scenario{}
 	for _, sc := range scenarios {
+		if strings.EqualFold(strings.TrimSpace(sc.Name), "Current") {
+			e.at(Pos{File: sc.File, Line: sc.namePos().Line, Col: sc.namePos().Col}, "scenario name %q is the name of the baseline every offer is compared with; give the scenario another name", sc.Name)
+			continue
+		}
 		if prev, dup := seen[sc.Name]; dup {
 			e.at(Pos{File: sc.File, Line: sc.namePos().Line, Col: sc.namePos().Col}, "scenario name %q is also used by %s; names must be unique in a comparison", sc.Name, prev.File)
 			continue
