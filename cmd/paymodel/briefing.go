@@ -27,6 +27,9 @@ against inflation.`,
 			fs.Var(&compare, "compare", "another `DATASET` to compare years to top with (repeatable), e.g. nhs-afc")
 			out := fs.String("out", "", "output `FILE` (default reports/<dataset>/briefing.pdf)")
 			return func(args []string) error {
+				if err := checkOutFile("briefing", *out); err != nil {
+					return err
+				}
 				res, src, err := f.analyse(e, "briefing", args)
 				if err != nil {
 					return err

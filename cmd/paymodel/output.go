@@ -51,3 +51,15 @@ func writePDF(b *outfile.Batch, path string, perm, dirPerm os.FileMode, doc *rep
 		return pdf.Write(w, doc)
 	})
 }
+
+// checkOutFile refuses an --out FILE that is an existing folder, before any
+// work is done (renaming the finished file onto it would fail at the end).
+func checkOutFile(cmd, path string) error {
+	if path == "" {
+		return nil
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return usageErrorf("%s: --out %s is a folder; give the name of the PDF file to write", cmd, path)
+	}
+	return nil
+}

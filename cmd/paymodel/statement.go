@@ -107,6 +107,9 @@ Pick the member from the census with --id, or describe them with --band and
 				if (*id == "") == (*band == "" || *point == "") {
 					return usageErrorf("statement: give either --id, or --band and --point (see paymodel statement --help)")
 				}
+				if err := checkOutFile("statement", *out); err != nil {
+					return err
+				}
 				s, src, err := newStatementSetup(e, &f, "statement", args, *redact)
 				if err != nil {
 					return err
