@@ -154,3 +154,30 @@ func TestIDHashMatch(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestCensusGroupsByMonthOfPointDate checks that people whose time at their
+// point counts from the same month share a group dated that month: a point
+// reached on 15 April counts from 1 May, like one reached on 1 May; one
+// reached on 1 April counts from 1 April.
+func TestCensusGroupsByMonthOfPointDate(t *testing.T) {
+	ds, err := Load(files(map[string]string{StaffFile: "band,point,point_date\n" +
+		"Band 1,1,2024-04-15\n" +
+		"Band 1,1,2024-05-01\n" +
+		"Band 1,1,2024-04-01\n" +
+		"Band 1,1,\n"}), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct {
+		date  string
+		count int64
+	}
+	var gs []got
+	for _, g := range ds.Census.Groups {
+		gs = append(gs, got{g.PointDate.String(), g.Count})
+	}
+	want := []got{{"", 1}, {"2024-04-01", 1}, {"2024-05-01", 2}}
+	if !slices.Equal(gs, want) {
+		t.Errorf("groups = %v, want %v", gs, want)
+	}
+}

@@ -281,7 +281,14 @@ func (c *censusReader) row(rec []string, line int) {
 	if !ok {
 		return
 	}
-	k := groupKey{band: bp.band, point: bp.point, fte: fte.id, cpd: cpd.id, date: packDate(pd.v), attrs: c.tuple(rec)}
+	// Time at a point counts from the first of the month on or after the
+	// point date, and that is all of the date the model uses: people who
+	// reached a point in the same month share a group.
+	countsFrom := pd.v
+	if !countsFrom.IsZero() {
+		countsFrom = calendar.FirstOnOrAfter(countsFrom).First()
+	}
+	k := groupKey{band: bp.band, point: bp.point, fte: fte.id, cpd: cpd.id, date: packDate(countsFrom), attrs: c.tuple(rec)}
 	if p, ok := k.pack(); ok {
 		c.packed[p] += count
 	} else {

@@ -164,9 +164,13 @@ type Person struct {
 // career path and in their attributes, added together. Identity (ID, Name,
 // Line) is dropped.
 type Group struct {
-	Band        string
-	Point       string
-	FTE         decimal.Decimal
+	Band  string
+	Point string
+	FTE   decimal.Decimal
+	// PointDate is the first of the month from which the group's time at
+	// its point counts: the first of the month on or after the date they
+	// reached it (the only part of the date the model uses). Zero when the
+	// census does not record it.
 	PointDate   calendar.Date
 	CPDHours    decimal.Decimal
 	CPDRecorded bool
