@@ -1,11 +1,13 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"paymodel/pkg/paystructure"
 	"paymodel/scenarios"
 )
 
@@ -92,6 +94,41 @@ func FuzzCompare(f *testing.F) {
 			}
 		default:
 			t.Fatalf("exit %d:\n%s", code, stderr)
+		}
+	})
+}
+
+// FuzzStatementFile: whatever the census id, a statement's file name is
+// refused (exit 2), or is a plain file name inside the output folder that
+// is safe on every system: one path element (no separators), no leading
+// dot or dash,
+// printable ASCII, at most 100 bytes, and ".pdf".
+func FuzzStatementFile(f *testing.F) {
+	for _, id := range []string{"P000001", "", "../../etc/x", "a/b", "..", ".", "CON", "nul", "Ann Lee", "Çağla", "-rf", ".hidden", "a\\b", "x\x00y", strings.Repeat("x", 300), "row-1", "a..b", "\u202eevil"} {
+		f.Add(id, 2)
+	}
+	f.Fuzz(func(t *testing.T, id string, line int) {
+		name, err := statementFile(&paystructure.Person{ID: id, Line: line})
+		if err != nil {
+			var in inputError
+			if !errors.As(err, &in) {
+				t.Fatalf("id %q: error %v is not an input error", id, err)
+			}
+			return
+		}
+		if filepath.Base(name) != name || strings.ContainsAny(name, `/\:`) ||
+			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "-") || !strings.HasSuffix(name, ".pdf") ||
+			!strings.HasPrefix(name, "statement-") || len(name) > 100 {
+			t.Fatalf("id %q: unsafe file name %q", id, name)
+		}
+		for _, r := range name {
+			if r < 0x21 || r > 0x7e {
+				t.Fatalf("id %q: file name %q has %q", id, name, r)
+			}
+		}
+		dir := filepath.Join("out", "statements")
+		if filepath.Dir(filepath.Join(dir, name)) != dir {
+			t.Fatalf("id %q: %q leaves the folder", id, name)
 		}
 	})
 }

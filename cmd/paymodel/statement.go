@@ -205,16 +205,25 @@ interrupted.`,
 func writeStatements(e *env, s *statementSetup, src *source, dir string, workers int) error {
 	// Check every id before writing anything.
 	var people []*paystructure.Person
-	names := map[string]int{}
+	// File names are compared ignoring case: on Windows and macOS "A1" and
+	// "a1" are one file, and one member's statement would replace another's.
+	type written struct {
+		name string
+		line int
+	}
+	names := map[string]written{}
 	err := dataset.EachPerson(src.fsys, s.ds, func(p *paystructure.Person) error {
 		name, err := statementFile(p)
 		if err != nil {
 			return err
 		}
-		if line, dup := names[name]; dup {
-			return badInput(fmt.Errorf("staff.csv:%d: statement file %s would also be written for line %d", p.Line, name, line))
+		if w, dup := names[strings.ToLower(name)]; dup {
+			if w.name != name {
+				return badInput(fmt.Errorf("staff.csv:%d: statement file %s would be the same file as %s for line %d on systems that ignore case; ids must differ other than in case", p.Line, name, w.name, w.line))
+			}
+			return badInput(fmt.Errorf("staff.csv:%d: statement file %s would also be written for line %d", p.Line, name, w.line))
 		}
-		names[name] = p.Line
+		names[strings.ToLower(name)] = written{name, p.Line}
 		cp := *p
 		cp.Attributes = nil
 		people = append(people, &cp)
