@@ -317,3 +317,42 @@ func TestLimits(t *testing.T) {
 		}
 	})
 }
+
+// TestCensusNotBuriedByStructureErrors checks that one unreadable row in
+// increments.csv is reported once, not again on every census row on the
+// point it lost: those rows are counted in one line. Points of bands that
+// lost no row, and bands, are still checked row by row.
+func TestCensusNotBuriedByStructureErrors(t *testing.T) {
+	inc := "band,point,salary,effective_from\n" +
+		"Band 1,1,20000,2025-04-01\n" +
+		"Band 1,2,21000,2025-04-31\n" + // lost: no such date
+		"Band 2,1,22000,2025-04-01\n" +
+		"Band 2,2,23000,2025-04-01\n"
+	staff := "band,point\n" +
+		"Band 1,2\n" + // on the lost point
+		"Band 1,2\n" +
+		"Band 1,2\n" +
+		"Band 2,3\n" + // Band 2 lost nothing: a real error
+		"Band 9,1\n" // not a band: a real error
+	want := lines(
+		`increments.csv:3: effective_from "2025-04-31": not a date: April 2025 has 30 days`,
+		"staff.csv: 3 rows name a point not found in increments.csv, which has rows that could not be read; points are checked once it is valid",
+		`staff.csv:5: point "3" is not a point of Band 2 in the latest structure (2025-04-01)`,
+		`staff.csv:6: band "Band 9" is not in bands.csv`,
+	)
+	if got := loadError(t, files(map[string]string{IncrementsFile: inc, StaffFile: staff})); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+	// A row lost before its band is known (a field too many) makes every
+	// band's points unsure.
+	inc = "band,point,salary\nBand 1,1,20000\nBand 1,2,21000,extra\nBand 2,1,22000\nBand 2,2,23000\n"
+	want = lines(
+		"increments.csv:3: row has 4 fields but the header has 3",
+		"staff.csv: 2 rows name a point not found in increments.csv, which has rows that could not be read; points are checked once it is valid",
+		`staff.csv:6: band "Band 9" is not in bands.csv`,
+	)
+	staff = "band,point\nBand 1,2\nBand 1,1\nBand 2,1\nBand 2,3\nBand 9,1\n"
+	if got := loadError(t, files(map[string]string{IncrementsFile: inc, StaffFile: staff})); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}

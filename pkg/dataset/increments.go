@@ -52,6 +52,12 @@ type increments struct {
 	// far as they could be read), for checking the census, with each
 	// point's position in its scale (0 for a point whose salary is bad).
 	latest map[string]map[string]int32
+	// dropped names the bands with a row that could not be read (its date,
+	// band or point was unusable, or it repeated a point), so that their
+	// points may be missing from latest; droppedAll is set when a row was
+	// lost before its band was known, so any band's may be.
+	dropped    map[string]bool
+	droppedAll bool
 }
 
 // readIncrements reads increments.csv, checking bands against bands
@@ -59,6 +65,10 @@ type increments struct {
 func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 	var rows []incrementRow
 	lines := t.decode(&rows)
+	// The reader reports and skips malformed rows (a wrong number of
+	// fields, a line too long) before their band can be known.
+	lostRows := t.errs.count(t.file) > 0
+	dropped := map[string]bool{}
 	if len(rows) == 0 {
 		if t.errs.count(t.file) == 0 {
 			t.errs.add(t.file, 0, "", "file has no points (write one pay point per row under the header)")
@@ -120,6 +130,10 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 			t.errs.add(t.file, line, "cpd_hours", cmsg)
 		}
 		if !ok {
+			if band == "" {
+				lostRows = true
+			}
+			dropped[band] = true
 			continue
 		}
 		key := scaleKey{date, band}
@@ -128,6 +142,7 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 		}
 		if first, dup := labels[key][point]; dup {
 			t.errs.addf(t.file, line, "point", "%s point %s%s is already on line %d", band, point, onDate(date), first)
+			dropped[band] = true
 			continue
 		}
 		labels[key][point] = line
@@ -156,7 +171,7 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 		hasPoints[key.band] = true
 	}
 	dates := slices.SortedFunc(maps.Keys(dateSet), calendar.Date.Compare)
-	inc := &increments{latest: map[string]map[string]int32{}}
+	inc := &increments{latest: map[string]map[string]int32{}, dropped: dropped, droppedAll: lostRows}
 	if len(dates) > 0 {
 		last := dates[len(dates)-1]
 		for key, pts := range labels {

@@ -62,7 +62,8 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 	}
 	var census *censusReader
 	if t, _ := openTable(fsys, staffSchema, errs, &ds.Warnings); t != nil {
-		census = readStaff(t, newCensusRefs(bands, len(bands) > 0, inc), &ds.Warnings)
+		refs := newCensusRefs(bands, len(bands) > 0, inc)
+		census = readStaff(t, refs, &ds.Warnings)
 		if census.ids != nil {
 			census.ids.reportDuplicates(fsys, errs)
 		}
@@ -93,6 +94,7 @@ func newCensusRefs(bands []bandInfo, bandsRead bool, inc *increments) censusRefs
 	}
 	if inc != nil {
 		refs.points = inc.latest
+		refs.unsure, refs.unsureAll = inc.dropped, inc.droppedAll
 		if n := len(inc.structures); n > 0 {
 			refs.latest = inc.structures[n-1].EffectiveFrom
 		}

@@ -55,6 +55,13 @@ type censusRefs struct {
 	// are not checked.
 	points map[string]map[string]int32
 	latest calendar.Date // the latest structure's date (zero: undated)
+	// unsure names the bands whose points may be missing from points
+	// because increments.csv had a row that could not be read (unsureAll:
+	// any band's). A census point not found in such a band is counted, not
+	// reported: the structure's own error is the one to fix, and reporting
+	// it again on every row would bury it.
+	unsure    map[string]bool
+	unsureAll bool
 }
 
 // cpdValue is a census cpd_hours cell.
@@ -158,6 +165,7 @@ type groupKey struct {
 type bandPoint struct {
 	band, point       int32
 	bandMsg, pointMsg string // problems, or ""
+	unchecked         bool   // not found in an untrusted structure
 }
 
 // censusReader aggregates staff.csv in one streaming pass.
@@ -186,6 +194,7 @@ type censusReader struct {
 
 	rows, headcount int64
 	early           int // rows whose point_date is before their start_date
+	unchecked       int // rows whose point could not be checked
 	earlyLine       int // the first of them
 }
 
@@ -210,6 +219,9 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 		c.tuples = [][]string{nil} // tuple 0: no attributes
 	}
 	c.readAll()
+	if c.unchecked > 0 {
+		c.errs.addf(t.file, 0, "point", "%d %s a point not found in increments.csv, which has rows that could not be read; points are checked once it is valid", c.unchecked, plural(c.unchecked, "row names", "rows name"))
+	}
 	t.errs.merge(c.errs)
 	if c.early > 0 {
 		rows := fmt.Sprintf("%d rows have", c.early)
@@ -239,6 +251,10 @@ func (c *censusReader) row(rec []string, line int) {
 		ok = false
 	}
 	bp := c.bandPoint(rec)
+	if bp.unchecked {
+		c.unchecked++
+		ok = false
+	}
 	if bp.bandMsg != "" {
 		fail("band", bp.bandMsg)
 	}
@@ -330,6 +346,9 @@ func (c *censusReader) checkBandPoint(band, point string) bandPoint {
 			bp.pointMsg = fmt.Sprintf("point %q is not a point of %s%s", point, band, latestText(c.refs.latest))
 		}
 	}
+	if bp.pointMsg != "" && point != "" && (c.refs.unsureAll || c.refs.unsure[band]) {
+		bp.pointMsg, bp.unchecked = "", true
+	}
 	return bp
 }
 
@@ -374,4 +393,12 @@ func latestText(d calendar.Date) string {
 		return ""
 	}
 	return fmt.Sprintf(" in the latest structure (%s)", d)
+}
+
+// plural returns one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
