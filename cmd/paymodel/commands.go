@@ -99,8 +99,12 @@ usage: paymodel <command> [arguments]
 
 commands:
 `)
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
+	// In the order of the work: check the data, compare offers, explain a
+	// figure, then the reports for members and campaigners.
+	for _, name := range []string{"validate", "compare", "explain", "statement", "statements", "briefing"} {
+		if c := lookup(name); c != nil {
+			fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
+		}
 	}
 	fmt.Fprint(w, `
 DATASET is a folder of CSV files (see README.md) or the name of a built-in
