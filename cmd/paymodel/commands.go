@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -101,7 +102,13 @@ commands:
 `)
 	// In the order of the work: check the data, compare offers, explain a
 	// figure, then the reports for members and campaigners.
-	for _, name := range []string{"validate", "compare", "explain", "statement", "statements", "briefing"} {
+	order := []string{"validate", "compare", "explain", "statement", "statements", "briefing"}
+	for _, c := range commands {
+		if !slices.Contains(order, c.name) {
+			order = append(order, c.name) // a command not placed above
+		}
+	}
+	for _, name := range order {
 		if c := lookup(name); c != nil {
 			fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 		}
