@@ -1,0 +1,77 @@
+package paystructure
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/calendar"
+)
+
+func TestYearsToTop(t *testing.T) {
+	pt := func(months int) Point { return Point{Months: months} }
+	tests := []struct {
+		name   string
+		points []Point
+		want   string
+	}{
+		{name: "single point", points: []Point{pt(12)}, want: "0"},
+		// The top point's months never count: 12 + 12 = 24 months = 2 years.
+		{name: "three yearly points", points: []Point{pt(12), pt(12), pt(99)}, want: "2"},
+		// NHS Band 6 2025/26: 2 years at entry, 3 at intermediate = 5 years.
+		{name: "nhs band 6", points: []Point{pt(24), pt(36), pt(12)}, want: "5"},
+		// 18 + 12 = 30 months = 2.5 years.
+		{name: "half years", points: []Point{pt(18), pt(12), pt(12)}, want: "2.5"},
+		// 7 months = 0.58333… years, 0.58 to two places.
+		{name: "rounded to two places", points: []Point{pt(7), pt(12)}, want: "0.58"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := YearsToTop(Scale{Points: tc.points})
+			if !got.Equal(decimal.RequireFromString(tc.want)) {
+				t.Errorf("YearsToTop = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestTimelineTableAt(t *testing.T) {
+	start := calendar.MonthOf(2025, 4)
+	tl := &Timeline{Start: start, Years: 2, Tables: []Table{
+		{From: start, Awards: []string{"base"}},
+		{From: calendar.MonthOf(2025, 10), Awards: []string{"October"}},
+		{From: calendar.MonthOf(2026, 4), Awards: []string{"April"}},
+	}}
+	if got := tl.End(); got != calendar.MonthOf(2027, 4) {
+		t.Errorf("End = %s, want 2027-04", got)
+	}
+	for _, tc := range []struct {
+		month calendar.Month
+		want  string
+	}{
+		{start, "base"},
+		{calendar.MonthOf(2025, 9), "base"},
+		{calendar.MonthOf(2025, 10), "October"},
+		{calendar.MonthOf(2026, 3), "October"},
+		{calendar.MonthOf(2026, 4), "April"},
+		{calendar.MonthOf(2027, 3), "April"},
+	} {
+		if got := tl.TableAt(tc.month).Awards[0]; got != tc.want {
+			t.Errorf("TableAt(%s) = %s, want %s", tc.month, got, tc.want)
+		}
+	}
+}
+
+func TestScaleLookups(t *testing.T) {
+	sc := Scale{Band: "Band 4", Points: []Point{{Label: "1"}, {Label: "2"}, {Label: "5"}}}
+	if sc.Index("5") != 2 || sc.Index("3") != -1 || sc.Top().Label != "5" {
+		t.Errorf("Index(5) = %d, Index(3) = %d, Top = %s", sc.Index("5"), sc.Index("3"), sc.Top().Label)
+	}
+	st := Structure{Scales: []Scale{{Band: "Band 3"}, sc}}
+	if got, ok := st.Scale("Band 4"); !ok || got.Band != "Band 4" {
+		t.Errorf("Structure.Scale(Band 4) = %v, %v", got.Band, ok)
+	}
+	if _, ok := (Table{Scales: st.Scales}).Scale("Band 9"); ok {
+		t.Error("Table.Scale(Band 9) found a scale")
+	}
+}
