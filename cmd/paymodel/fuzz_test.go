@@ -35,6 +35,11 @@ func FuzzCompare(f *testing.F) {
 	f.Add(bands, inc, staff, []byte("name = \"Cut\"\n[[award]]\nfrom = 2025-04-01\nremove_points = { \"Band A\" = [\"1\"] }\n"), false)
 	f.Add(bands, inc, staff, []byte("name = \"Floor\"\n[[award]]\nfrom = 2025-04-01\nfloor_hourly = \"£15\"\n[[lump_sum]]\npaid = 2025-10-01\namount = \"2%\"\n"), false)
 	f.Add(bands, inc, []byte("band,point,count,gender\nBand A,1,3,=cmd|' /C calc'!A0\nBand B,2,2,F\n"), []byte("name = \"=HYPERLINK(\\\"x\\\")\"\n[[award]]\nfrom = 2025-04-01\nflat = \"£500\"\n"), false)
+	// regressions: a band named All (the total row) and an offer named
+	// Current (the baseline) made ambiguous tables; both are now refused
+	all := func(b []byte) []byte { return []byte(strings.ReplaceAll(string(b), "Band B", "All")) }
+	f.Add(all(bands), all(inc), all(staff), offer, false)
+	f.Add(bands, inc, staff, []byte(strings.Replace(string(offer), "Offer", "Current", 1)), false)
 	for _, ds := range []string{"probation", "teachers", "nhs-afc"} {
 		fsys, err := scenarios.FS(ds)
 		if err != nil {
