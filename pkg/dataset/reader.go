@@ -124,8 +124,19 @@ func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *t
 		t.readError(err)
 		return nil
 	}
+	if h := strings.Join(header, ","); strings.HasPrefix(h, "PK\x03\x04") {
+		errs.add(t.file, 1, "", `the file is a spreadsheet workbook (.xlsx), not CSV — save it as "CSV UTF-8 (comma delimited)"`)
+		return nil
+	} else if strings.ContainsRune(h, 0) || strings.HasPrefix(h, "\xff\xfe") || strings.HasPrefix(h, "\xfe\xff") {
+		errs.add(t.file, 1, "", `the file is not UTF-8 text (UTF-16 "Unicode Text", or not text at all) — save it as "CSV UTF-8 (comma delimited)"`)
+		return nil
+	}
 	if len(header) == 1 && strings.Contains(header[0], ";") {
 		errs.add(t.file, 1, "", `the file is separated by ";" — save it as comma-separated CSV`)
+		return nil
+	}
+	if len(header) == 1 && strings.Contains(header[0], "\t") {
+		errs.add(t.file, 1, "", "the file is separated by tabs — save it as comma-separated CSV")
 		return nil
 	}
 	t.header = make([]string, len(header))
