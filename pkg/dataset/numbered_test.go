@@ -84,3 +84,19 @@ func TestOtherExportFormats(t *testing.T) {
 		})
 	}
 }
+
+// A Windows-1252 export (Excel's "CSV (Comma delimited)") is refused once
+// per file, naming the first field, instead of garbling names in statements.
+func TestNotUTF8(t *testing.T) {
+	staff := "id,name,band,point\nS1,Jos\xe9,Band 1,1\nS2,Ren\xe9e,Band 1,2\n"
+	inc := "band,point,salary\nBand 1,1,\"\xa320,000\"\nBand 1,2,21000\nBand 2,1,22000\nBand 2,2,23000\n"
+	got := loadError(t, files(map[string]string{StaffFile: staff, IncrementsFile: inc}))
+	want := lines(
+		`increments.csv:2: salary "\xa320,000" is not UTF-8 text (Excel's "CSV (Comma delimited)" writes Windows-1252) — save the file as "CSV UTF-8 (comma delimited)"`,
+		`increments.csv:2: salary "\xa320,000": not an amount (write 25524 or £25,524.00)`,
+		`staff.csv:2: name "Jos\xe9" is not UTF-8 text (Excel's "CSV (Comma delimited)" writes Windows-1252) — save the file as "CSV UTF-8 (comma delimited)"`,
+	)
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

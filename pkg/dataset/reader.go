@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gocarina/gocsv"
 )
@@ -50,6 +51,8 @@ type table struct {
 	extra  []int          // indexes of unknown columns (attributeUnknown)
 	rows   int
 	closer io.Closer // the file, when opened by openTable
+	// notUTF8 is set once a field that is not UTF-8 has been reported.
+	notUTF8 bool
 }
 
 var bom = []byte("\ufeff")
@@ -231,6 +234,12 @@ func (t *table) next() (rec []string, line int, ok bool) {
 			if len(f) > MaxFieldBytes {
 				t.errs.addf(t.file, line, t.header[i], "%s is longer than 64 KiB", t.header[i])
 				tooLong = true
+			}
+			if !t.notUTF8 && !utf8.ValidString(f) {
+				// Reported once per file: every non-ASCII character of a
+				// Windows-1252 export would repeat it.
+				t.notUTF8 = true
+				t.errs.addf(t.file, line, t.header[i], "%s %q is not UTF-8 text (Excel's \"CSV (Comma delimited)\" writes Windows-1252) — save the file as \"CSV UTF-8 (comma delimited)\"", t.header[i], f)
 			}
 		}
 		if tooLong {
