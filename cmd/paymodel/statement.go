@@ -185,6 +185,9 @@ interrupted.`,
 			redact := fs.Bool("redact", false, "leave members' names out of the statements")
 			workers := fs.Int("workers", runtime.NumCPU(), "how many statements to render at once")
 			return func(args []string) error {
+				if *workers < 1 || *workers > maxWorkers {
+					return usageErrorf("statements: --workers %d: must be between 1 and %d", *workers, maxWorkers)
+				}
 				s, src, err := newStatementSetup(e, &f, "statements", args, *redact)
 				if err != nil {
 					return err
@@ -196,11 +199,14 @@ interrupted.`,
 				if dir == "" {
 					dir = filepath.Join("reports", src.name, "statements")
 				}
-				return writeStatements(e, s, src, dir, max(1, *workers))
+				return writeStatements(e, s, src, dir, *workers)
 			}
 		},
 	})
 }
+
+// maxWorkers bounds --workers: each renders a whole document at once.
+const maxWorkers = 256
 
 func writeStatements(e *env, s *statementSetup, src *source, dir string, workers int) error {
 	// Check every id before writing anything.
@@ -245,6 +251,7 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 	var failed atomic.Bool
 	fail := func(err error) { once.Do(func() { firstErr = err; failed.Store(true) }) }
 	var wg sync.WaitGroup
+	workers = max(1, min(workers, len(people))) // --workers 1000000 must not start a million goroutines
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
