@@ -71,22 +71,22 @@ func (c *cache[T]) lookup(raw string) cached[T] {
 	return p
 }
 
-// ranks returns, for each id, the rank of its value in ascending order by
-// cmp.
-func (c *cache[T]) ranks(cmp func(a, b T) int) []int32 {
-	return ranks(len(c.vals), func(a, b int32) int { return cmp(c.vals[a], c.vals[b]) })
+// order returns the ids of the cache's values in ascending order by cmp,
+// and the rank of each id.
+func (c *cache[T]) order(cmp func(a, b T) int) ranking {
+	return order(len(c.vals), func(a, b int32) int { return cmp(c.vals[a], c.vals[b]) })
 }
 
-// ranks returns the rank of each of n ids, ordered by cmp.
-func ranks(n int, cmp func(a, b int32) int) []int32 {
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
+// order orders n ids by cmp.
+func order(n int, cmp func(a, b int32) int) ranking {
+	ids := make([]int32, n)
+	for i := range ids {
+		ids[i] = int32(i)
 	}
-	slices.SortFunc(order, cmp)
+	slices.SortFunc(ids, cmp)
 	r := make([]int32, n)
-	for rank, id := range order {
+	for rank, id := range ids {
 		r[id] = int32(rank)
 	}
-	return r
+	return ranking{ids: ids, ranks: r}
 }

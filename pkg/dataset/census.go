@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -13,18 +14,194 @@ import (
 // sorted by band display order, point order in the latest structure, FTE,
 // point_date, CPD hours (not recorded first) and attributes.
 func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
-	fteRanks := c.fte.ranks(decimal.Decimal.Cmp)
-	cpdRanks := c.cpd.ranks(func(a, b cpdValue) int {
-		if a.recorded != b.recorded {
-			if a.recorded {
-				return 1
-			}
-			return -1
+	r := c.ranks()
+	points := censusPoints(ds)
+	keys, counts, ok := c.radixGroups(r, points)
+	if !ok {
+		keys, counts = c.sortedGroups(r)
+	}
+	groups := make([]paystructure.Group, len(keys))
+	for i, k := range keys {
+		cpd := c.cpd.vals[k.cpd]
+		groups[i] = paystructure.Group{
+			Band:        ds.Bands[k.band].Name,
+			Point:       points[k.band][k.point],
+			FTE:         c.fte.vals[k.fte],
+			PointDate:   unpackDate(k.date),
+			CPDHours:    cpd.hours,
+			CPDRecorded: cpd.recorded,
+			Count:       counts[i],
 		}
-		return a.hours.Cmp(b.hours)
-	})
-	tupleRanks := ranks(len(c.tuples), func(a, b int32) int { return slices.Compare(c.tuples[a], c.tuples[b]) })
+		if len(c.cols.attrs) > 0 {
+			groups[i].Attributes = c.tuples[k.attrs] // shared by groups with equal attributes
+		}
+	}
+	return &paystructure.Census{
+		AttributeNames: c.cols.attrNames,
+		Groups:         groups,
+		Headcount:      c.headcount,
+		Rows:           c.rows,
+	}
+}
 
+// ranks orders the ids of the values that make a group.
+func (c *censusReader) ranks() censusRanks {
+	return censusRanks{
+		fte: c.fte.order(decimal.Decimal.Cmp),
+		cpd: c.cpd.order(func(a, b cpdValue) int {
+			if a.recorded != b.recorded {
+				if a.recorded {
+					return 1
+				}
+				return -1
+			}
+			return a.hours.Cmp(b.hours)
+		}),
+		tuple: order(len(c.tuples), func(a, b int32) int { return slices.Compare(c.tuples[a], c.tuples[b]) }),
+	}
+}
+
+// censusPoints returns the point labels of each band of ds, by position, in
+// its latest structure.
+func censusPoints(ds *paystructure.Dataset) [][]string {
+	latest := ds.Latest()
+	points := make([][]string, len(ds.Bands))
+	for i, b := range ds.Bands {
+		if sc, ok := latest.Scale(b.Name); ok {
+			for _, p := range sc.Points {
+				points[i] = append(points[i], p.Label)
+			}
+		}
+	}
+	return points
+}
+
+// censusRanks orders the ids of the values that make a group.
+type censusRanks struct {
+	fte, cpd, tuple ranking
+}
+
+// ranking is an order of ids: the id of each rank, and the rank of each id.
+type ranking struct {
+	ids, ranks []int32
+}
+
+// radixGroups counts the groups of the rows in c.keys and c.packed, in
+// order, without a map or a comparison sort: each row's packed key is
+// rewritten with the ranks of its values in place of their ids, in the
+// fields' sort order and in as few bits as they need, so that sorting the
+// rewritten keys as integers (a radix sort) sorts the rows into their groups
+// in the census's order; equal neighbours are then counted. ok is false
+// when some rows' keys did not pack (c.groups), when the ranks do not fit in
+// 64 bits, or when a key names a band or point outside ds's latest
+// structure; sortedGroups then does the work.
+func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []groupKey, counts []int64, ok bool) {
+	if len(c.groups) > 0 {
+		return nil, nil, false
+	}
+	// The months groups are dated by (0: no point_date), in order.
+	months := make([]int32, 1, len(c.pointDate.vals)+1)
+	for _, d := range c.pointDate.vals {
+		months = append(months, packDate(countsFrom(d)))
+	}
+	slices.Sort(months)
+	months = slices.Compact(months)
+	monthRanks := make([]int32, months[len(months)-1]+1)
+	for i, m := range months {
+		monthRanks[m] = int32(i)
+	}
+	nPoints := 0
+	for _, p := range points {
+		nPoints = max(nPoints, len(p))
+	}
+	width := func(n int) int { return bits.Len(uint(max(n, 1) - 1)) }
+	wTuple, wCPD, wMonth, wFTE, wPoint, wBand := width(len(r.tuple.ids)), width(len(r.cpd.ids)), width(len(months)), width(len(r.fte.ids)), width(nPoints), width(len(points))
+	total := wTuple + wCPD + wMonth + wFTE + wPoint + wBand
+	if total > 64 {
+		return nil, nil, false
+	}
+	sCPD := wTuple
+	sMonth := sCPD + wCPD
+	sFTE := sMonth + wMonth
+	sPoint := sFTE + wFTE
+	sBand := sPoint + wPoint
+	rank := func(p uint64) (uint64, bool) {
+		k := unpack(p)
+		if int(k.band) >= len(points) || int(k.point) >= len(points[k.band]) || int(k.date) >= len(monthRanks) {
+			return 0, false
+		}
+		return uint64(k.band)<<sBand | uint64(k.point)<<sPoint | uint64(r.fte.ranks[k.fte])<<sFTE |
+			uint64(monthRanks[k.date])<<sMonth | uint64(r.cpd.ranks[k.cpd])<<sCPD | uint64(r.tuple.ranks[k.attrs]), true
+	}
+	unrank := func(q uint64) groupKey {
+		field := func(shift, width int) uint64 { return q >> shift & (1<<width - 1) }
+		return groupKey{
+			band:  int32(field(sBand, wBand)),
+			point: int32(field(sPoint, wPoint)),
+			fte:   r.fte.ids[field(sFTE, wFTE)],
+			date:  months[field(sMonth, wMonth)],
+			cpd:   r.cpd.ids[field(sCPD, wCPD)],
+			attrs: r.tuple.ids[field(0, wTuple)],
+		}
+	}
+
+	// Rows of count 1, rewritten in place and sorted.
+	rows := c.keys
+	for i, p := range rows {
+		q, ok := rank(p)
+		if !ok {
+			return nil, nil, false
+		}
+		rows[i] = q
+	}
+	rows = radixSortBits(rows, total)
+	// Rows of other counts, already added up by packed key.
+	type pair struct {
+		q     uint64
+		count int64
+	}
+	others := make([]pair, 0, len(c.packed))
+	for p, count := range c.packed {
+		q, ok := rank(p)
+		if !ok {
+			return nil, nil, false
+		}
+		others = append(others, pair{q, count})
+	}
+	slices.SortFunc(others, func(a, b pair) int { return cmp.Compare(a.q, b.q) })
+
+	// Merge the two, counting equal keys once.
+	var last uint64
+	add := func(q uint64, count int64) {
+		if len(counts) > 0 && q == last {
+			counts[len(counts)-1] += count
+			return
+		}
+		keys = append(keys, unrank(q))
+		counts = append(counts, count)
+		last = q
+	}
+	j := 0
+	for _, q := range rows {
+		for ; j < len(others) && others[j].q < q; j++ {
+			add(others[j].q, others[j].count)
+		}
+		add(q, 1)
+	}
+	for ; j < len(others); j++ {
+		add(others[j].q, others[j].count)
+	}
+	c.keys = nil
+	return keys, counts, true
+}
+
+// sortedGroups counts the groups of every row in maps and sorts them: the
+// general way, for keys radixGroups cannot handle.
+func (c *censusReader) sortedGroups(r censusRanks) ([]groupKey, []int64) {
+	for _, p := range c.keys {
+		c.packed[p]++
+	}
+	c.keys = nil
 	// Every key is canonical, so no two groups sort equal: the order does
 	// not depend on the map's.
 	n := len(c.packed) + len(c.groups)
@@ -34,8 +211,8 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 	add := func(k groupKey, count int64) {
 		keys = append(keys, sortKey{
 			k1: uint64(k.band)<<32 | uint64(k.point),
-			k2: uint64(fteRanks[k.fte])<<32 | uint64(k.date),
-			k3: uint64(cpdRanks[k.cpd])<<32 | uint64(tupleRanks[k.attrs]),
+			k2: uint64(r.fte.ranks[k.fte])<<32 | uint64(k.date),
+			k3: uint64(r.cpd.ranks[k.cpd])<<32 | uint64(r.tuple.ranks[k.attrs]),
 			i:  int32(len(found)),
 		})
 		found = append(found, k)
@@ -48,40 +225,12 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 		add(k, count)
 	}
 	slices.SortFunc(keys, compareKeys)
-
-	// Band names and point labels by position.
-	latest := ds.Latest()
-	points := make([][]string, len(ds.Bands))
-	for i, b := range ds.Bands {
-		if sc, ok := latest.Scale(b.Name); ok {
-			for _, p := range sc.Points {
-				points[i] = append(points[i], p.Label)
-			}
-		}
-	}
-	groups := make([]paystructure.Group, len(keys))
+	outKeys := make([]groupKey, len(keys))
+	outCounts := make([]int64, len(keys))
 	for i, sk := range keys {
-		k := found[sk.i]
-		cpd := c.cpd.vals[k.cpd]
-		groups[i] = paystructure.Group{
-			Band:        ds.Bands[k.band].Name,
-			Point:       points[k.band][k.point],
-			FTE:         c.fte.vals[k.fte],
-			PointDate:   unpackDate(k.date),
-			CPDHours:    cpd.hours,
-			CPDRecorded: cpd.recorded,
-			Count:       counts[sk.i],
-		}
-		if len(c.cols.attrs) > 0 {
-			groups[i].Attributes = c.tuples[k.attrs] // shared by groups with equal attributes
-		}
+		outKeys[i], outCounts[i] = found[sk.i], counts[sk.i]
 	}
-	return &paystructure.Census{
-		AttributeNames: c.cols.attrNames,
-		Groups:         groups,
-		Headcount:      c.headcount,
-		Rows:           c.rows,
-	}
+	return outKeys, outCounts
 }
 
 // sortKey is a group's sort fields, packed into integers: band and point

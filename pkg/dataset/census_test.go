@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -112,21 +113,20 @@ func TestPackKey(t *testing.T) {
 	}
 }
 
-func TestRadixSort(t *testing.T) {
+func TestMatchingHashes(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 100, 1 << 12, 50_000} {
+	for _, n := range []int{0, 1, 2, 100, 1 << 12, 50_000} {
 		a := make([]uint64, n)
+		want := map[uint64]bool{}
 		for i := range a {
 			a[i] = r.Uint64()
 			if i%7 == 0 && i > 0 {
-				a[i] = a[i-1] // some repeats
+				a[i] = a[r.IntN(i)] // some repeats
+				want[a[i]] = true
 			}
 		}
-		want := slices.Clone(a)
-		slices.Sort(want)
-		radixSort(a)
-		if !slices.Equal(a, want) {
-			t.Errorf("radixSort of %d values is not sorted", n)
+		if got := matchingHashes(a); !maps.Equal(got, want) {
+			t.Errorf("matchingHashes of %d values: %d matched, want %d", n, len(got), len(want))
 		}
 	}
 }
@@ -179,5 +179,80 @@ func TestCensusGroupsByMonthOfPointDate(t *testing.T) {
 	want := []got{{"", 1}, {"2024-04-01", 1}, {"2024-05-01", 2}}
 	if !slices.Equal(gs, want) {
 		t.Errorf("groups = %v, want %v", gs, want)
+	}
+}
+
+// TestRadixGroupsMatchSorted checks that counting groups by radix sort
+// gives the groups, counts and order of counting them in maps and sorting,
+// on a random census with counts, blank values and several attributes.
+func TestRadixGroupsMatchSorted(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var b strings.Builder
+	b.WriteString("band,point,fte,point_date,cpd_hours,count,gender,region\n")
+	pick := func(vals ...string) string { return vals[r.IntN(len(vals))] }
+	for range 20_000 {
+		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s,%s\n",
+			pick("Band 1", "Band 2"), pick("1", "2"), pick("1", "1.0", "0.5", " 0.8", ""),
+			pick("", "2024-04-15", "2024-05-01", "2019-12-31", "2024-04-01"),
+			pick("", "0", "10", "10.0", "35"), pick("1", "1", "1", "2", "3", ""),
+			pick("F", "M", " F", ""), pick("North", "South"))
+	}
+	fsys := files(map[string]string{StaffFile: b.String()})
+	ds, err := Load(fsys, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func() *censusReader {
+		errs := newCollector()
+		var warnings []string
+		bt, _ := openTable(fsys, bandsSchema, errs, &warnings)
+		defer bt.close()
+		bands := readBands(bt)
+		it, _ := openTable(fsys, incrementsSchema, errs, &warnings)
+		defer it.close()
+		inc := readIncrements(it, bands, true)
+		st, _ := openTable(fsys, staffSchema, errs, &warnings)
+		defer st.close()
+		c := readStaff(st, newCensusRefs(bands, true, inc), &warnings)
+		if !errs.empty() {
+			t.Fatal(errs.list())
+		}
+		return c
+	}
+	c1, c2 := read(), read()
+	if len(c1.keys) == 0 || len(c1.packed) == 0 {
+		t.Fatalf("%d rows of count 1, %d keys of other counts: both paths are not exercised", len(c1.keys), len(c1.packed))
+	}
+	keys1, counts1, ok := c1.radixGroups(c1.ranks(), censusPoints(ds))
+	if !ok {
+		t.Fatal("radixGroups declined")
+	}
+	keys2, counts2 := c2.sortedGroups(c2.ranks())
+	if !slices.Equal(keys1, keys2) || !slices.Equal(counts1, counts2) {
+		t.Errorf("radix-sorted groups differ from map-counted, comparison-sorted ones:\n%v %v\n%v %v", keys1, counts1, keys2, counts2)
+	}
+	var n int64
+	for _, c := range counts1 {
+		n += c
+	}
+	if n != ds.Census.Headcount || len(keys1) != len(ds.Census.Groups) {
+		t.Errorf("%d groups of %d people, want %d of %d", len(keys1), n, len(ds.Census.Groups), ds.Census.Headcount)
+	}
+}
+
+func TestRadixSortBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, bits := range []int{1, 13, 25, 33, 64} {
+		for _, n := range []int{0, 100, 1 << 12, 50_000} {
+			a := make([]uint64, n)
+			for i := range a {
+				a[i] = r.Uint64() >> (64 - bits)
+			}
+			want := slices.Clone(a)
+			slices.Sort(want)
+			if got := radixSortBits(a, bits); !slices.Equal(got, want) {
+				t.Errorf("radixSortBits of %d values of %d bits is not sorted", n, bits)
+			}
+		}
 	}
 }

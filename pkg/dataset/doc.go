@@ -37,12 +37,17 @@
 // Each distinct raw text of a field is parsed and checked once: a cache maps
 // it to its value (or to why it is bad, so a bad value is still reported on
 // every line it occurs on) and to a small id shared by equal values ("1" and
-// "1.0"). A row then costs the CSV read, a handful of lookups in small maps
-// and one addition to a map from the row's ids, packed into 64 bits, to its
-// group's headcount. Nothing is kept per row: memory grows with the number
-// of distinct values and groups, plus 8 bytes per id for the uniqueness check
-// (a 64-bit hash; afterwards the hashes are sorted, and ids whose hashes
-// match are compared exactly by reading staff.csv again).
+// "1.0"). A row then costs the CSV read, a handful of lookups in small maps,
+// and its ids packed into a 64-bit key. The keys of rows of count 1 are kept
+// (8 bytes a row); once the file is read, each key's ids are replaced by the
+// ranks of their values, so that a radix sort of the keys as integers puts
+// the rows into their groups in the census's order, and equal neighbours are
+// counted. Rows with another count are added up in a map by key, and rows
+// whose ids are too many to pack are counted in a map and sorted the general
+// way. Apart from the keys, memory grows with the number of distinct values
+// and groups, plus 8 bytes per id for the uniqueness check (a 64-bit hash;
+// afterwards the hashes are sorted, and ids whose hashes match are compared
+// exactly by reading staff.csv again).
 //
 // # Limits
 //

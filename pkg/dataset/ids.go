@@ -3,6 +3,7 @@ package dataset
 import (
 	"hash/maphash"
 	"io/fs"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -24,13 +25,7 @@ func (s *idSet) add(id string) { s.hashes = append(s.hashes, maphash.String(s.se
 // reportDuplicates reports every id used on an earlier line, exactly. When
 // no two hashes match (the usual case), staff.csv is not read again.
 func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
-	radixSort(s.hashes)
-	matched := map[uint64]bool{}
-	for i := 1; i < len(s.hashes); i++ {
-		if s.hashes[i] == s.hashes[i-1] {
-			matched[s.hashes[i]] = true
-		}
-	}
+	matched := matchingHashes(s.hashes)
 	s.hashes = nil
 	if len(matched) == 0 {
 		return
@@ -57,21 +52,60 @@ func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
 	}
 }
 
-// radixSort sorts a in ascending order: a least-significant-digit radix sort
-// on 16-bit digits, which for a million hashes is several times quicker than
-// a comparison sort.
-func radixSort(a []uint64) {
-	if len(a) < 1<<12 {
-		slices.Sort(a)
-		return
+// matchingHashes returns the hashes that occur more than once. Rather than
+// sorting every hash, it marks each in a bitmap of at least 16 bits per hash,
+// indexed by the hash's top bits, noting the bits marked twice; only the few
+// hashes on those bits (about one in 16) are then sorted and compared.
+func matchingHashes(hashes []uint64) map[uint64]bool {
+	matched := map[uint64]bool{}
+	if len(hashes) < 2 {
+		return matched
 	}
-	buf := make([]uint64, len(a))
-	src, dst := a, buf
-	var counts [1 << 16]int
-	for shift := 0; shift < 64; shift += 16 {
-		clear(counts[:])
+	width := bits.Len(uint(len(hashes))*16 - 1)
+	shift := 64 - width
+	seen := make([]uint64, max(1, (1<<width)/64))
+	twice := make([]uint64, len(seen))
+	for _, h := range hashes {
+		i := h >> shift
+		w, b := i/64, uint64(1)<<(i%64)
+		if seen[w]&b != 0 {
+			twice[w] |= b
+		}
+		seen[w] |= b
+	}
+	var maybe []uint64
+	for _, h := range hashes {
+		if i := h >> shift; twice[i/64]&(1<<(i%64)) != 0 {
+			maybe = append(maybe, h)
+		}
+	}
+	slices.Sort(maybe)
+	for i := 1; i < len(maybe); i++ {
+		if maybe[i] == maybe[i-1] {
+			matched[maybe[i]] = true
+		}
+	}
+	return matched
+}
+
+// radixSortBits sorts a, whose values are all below 2^bits, in ascending
+// order and returns the sorted slice: a, or a scratch slice of its length.
+// It makes one pass per digit of at most 16 bits.
+func radixSortBits(a []uint64, bits int) []uint64 {
+	if len(a) < 1<<12 || bits <= 0 {
+		slices.Sort(a)
+		return a
+	}
+	passes := (bits + 15) / 16
+	digit := (bits + passes - 1) / passes
+	mask := uint64(1)<<digit - 1
+	counts := make([]int, 1<<digit)
+	src, dst := a, make([]uint64, len(a))
+	for pass := range passes {
+		shift := pass * digit
+		clear(counts)
 		for _, v := range src {
-			counts[v>>shift&0xffff]++
+			counts[v>>shift&mask]++
 		}
 		sum := 0
 		for i, c := range counts {
@@ -79,11 +113,11 @@ func radixSort(a []uint64) {
 			sum += c
 		}
 		for _, v := range src {
-			d := v >> shift & 0xffff
+			d := v >> shift & mask
 			dst[counts[d]] = v
 			counts[d]++
 		}
 		src, dst = dst, src
 	}
-	// Four passes: the result is back in a.
+	return src
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
+	"sync"
 
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
@@ -64,11 +65,28 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 	if t, _ := openTable(fsys, staffSchema, errs, &ds.Warnings); t != nil {
 		refs := newCensusRefs(bands, len(bands) > 0, inc)
 		census = readStaff(t, refs, &ds.Warnings)
-		if census.ids != nil {
-			census.ids.reportDuplicates(fsys, errs)
-		}
 		sum.add(t)
 		t.close()
+	}
+	if census != nil {
+		if !errs.empty() {
+			if census.ids != nil {
+				census.ids.reportDuplicates(fsys, errs)
+			}
+		} else {
+			// Every other check has passed: put the groups in order while
+			// the ids are checked on another goroutine, and keep them only
+			// if no id is repeated.
+			var wg sync.WaitGroup
+			dups := newCollector()
+			if census.ids != nil {
+				wg.Go(func() { census.ids.reportDuplicates(fsys, dups) })
+			}
+			ds.Structures = inc.structures
+			ds.Census = census.census(ds)
+			wg.Wait()
+			errs.merge(dups)
+		}
 	}
 
 	if !errs.empty() {
@@ -76,9 +94,6 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 	}
 	ds.Structures = inc.structures
 	ds.Checksum = sum.text()
-	if census != nil {
-		ds.Census = census.census(ds)
-	}
 	ds.Warnings = append(ds.Warnings, overlapWarnings(ds)...)
 	return ds, nil
 }

@@ -188,7 +188,8 @@ type censusReader struct {
 	interned   map[string]string // attribute values, shared between tuples
 
 	key    []byte             // scratch for cache keys
-	packed map[uint64]int64   // headcount by packed group key
+	keys   []uint64           // the packed group key of each row of count 1
+	packed map[uint64]int64   // headcount by packed group key, other rows
 	groups map[groupKey]int64 // headcount by group key that does not pack
 	ids    *idSet             // ids seen, when there is an id column
 
@@ -300,17 +301,26 @@ func (c *censusReader) row(rec []string, line int) {
 	// Time at a point counts from the first of the month on or after the
 	// point date, and that is all of the date the model uses: people who
 	// reached a point in the same month share a group.
-	countsFrom := pd.v
-	if !countsFrom.IsZero() {
-		countsFrom = calendar.FirstOnOrAfter(countsFrom).First()
-	}
-	k := groupKey{band: bp.band, point: bp.point, fte: fte.id, cpd: cpd.id, date: packDate(countsFrom), attrs: c.tuple(rec)}
+	k := groupKey{band: bp.band, point: bp.point, fte: fte.id, cpd: cpd.id, date: packDate(countsFrom(pd.v)), attrs: c.tuple(rec)}
 	if p, ok := k.pack(); ok {
-		c.packed[p] += count
+		if count == 1 {
+			c.keys = append(c.keys, p)
+		} else {
+			c.packed[p] += count
+		}
 	} else {
 		c.groups[k] += count
 	}
 	c.headcount += count
+}
+
+// countsFrom returns the first of the month on or after d (zero for zero):
+// the month time at a point reached on d counts from.
+func countsFrom(d calendar.Date) calendar.Date {
+	if d.IsZero() {
+		return d
+	}
+	return calendar.FirstOnOrAfter(d).First()
 }
 
 // bandPoint returns the check of the row's band and point.
