@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -30,7 +31,7 @@ func readScenarios(src *source, files []string) ([]scenarioFile, error) {
 	var out []scenarioFile
 	if len(files) > 0 {
 		for _, f := range files {
-			b, err := os.ReadFile(f)
+			b, err := readLimited(func() (io.ReadCloser, error) { return os.Open(f) })
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
 					return nil, usageErrorf("scenario %s: file not found", f)
@@ -47,9 +48,9 @@ func readScenarios(src *source, files []string) ([]scenarioFile, error) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		b, err := fs.ReadFile(src.fsys, n)
+		b, err := readLimited(func() (io.ReadCloser, error) { return src.fsys.Open(n) })
 		if err != nil {
-			return nil, fmt.Errorf("scenario %s: %w", n, err)
+			return nil, badInput(fmt.Errorf("scenario %s: %w", n, err))
 		}
 		out = append(out, scenarioFile{name: n, src: b})
 	}
@@ -83,4 +84,26 @@ func parseScenarios(files []scenarioFile) ([]*scenario.Scenario, error) {
 func timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([]*paystructure.Timeline, error) {
 	tls, err := analysis.Timelines(ds, scs, years)
 	return tls, badInput(err)
+}
+
+// maxScenarioBytes is the largest scenario file read: a real one is a few
+// KiB, and --scenario given a census or /dev/zero must not fill memory.
+const maxScenarioBytes = 1 << 20
+
+// readLimited reads the file open opens, refusing one of more than
+// maxScenarioBytes.
+func readLimited(open func() (io.ReadCloser, error)) ([]byte, error) {
+	f, err := open()
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxScenarioBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxScenarioBytes {
+		return nil, errors.New("larger than 1 MiB, which no scenario file is (is this the right file?)")
+	}
+	return b, nil
 }
