@@ -283,3 +283,56 @@ func TestRedact(t *testing.T) {
 		check(one, names["S2"])
 	}
 }
+
+// Statements rendered in parallel never carry another member's data: each
+// of 40 statements written by 8 workers names its own member and no other.
+func TestStatementsDoNotMix(t *testing.T) {
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("PAYMODEL_REQUIRE_POPPLER") == "1" {
+			t.Fatal("pdftotext (poppler-utils) is required (PAYMODEL_REQUIRE_POPPLER=1) but not found")
+		}
+		t.Skip("pdftotext (poppler-utils) not found: install it to check statements' contents")
+	}
+	dir := t.TempDir()
+	ds := filepath.Join(dir, "ds")
+	if err := os.MkdirAll(ds, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"bands.csv", "increments.csv"} {
+		b, err := os.ReadFile(filepath.Join(tinyDataset, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(ds, f), b, 0o644)
+	}
+	var staff strings.Builder
+	staff.WriteString("id,name,band,point,fte\n")
+	const n = 40
+	name := func(i int) string { return fmt.Sprintf("Zed%02dq Member", i) }
+	for i := range n {
+		fmt.Fprintf(&staff, "M%02d,%s,Band %c,%d,0.%d\n", i, name(i), 'A'+i%2, 1+i%2, 1+i%9)
+	}
+	os.WriteFile(filepath.Join(ds, "staff.csv"), []byte(staff.String()), 0o644)
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := runCLI(t, "statements", ds, "--out", out, "--workers", "8"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for i := range n {
+		p := filepath.Join(out, fmt.Sprintf("statement-M%02d.pdf", i))
+		b, err := exec.Command(pdftotext, p, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v", p, err)
+		}
+		txt := string(b)
+		if !strings.Contains(txt, name(i)) {
+			t.Errorf("statement-M%02d.pdf does not name %s", i, name(i))
+		}
+		if got := strings.Count(txt, "Zed"); got != strings.Count(txt, name(i)) {
+			t.Errorf("statement-M%02d.pdf names someone else:\n%s", i, txt)
+		}
+		if want := fmt.Sprintf("at 0.%d", 1+i%9); !strings.Contains(txt, want) {
+			t.Errorf("statement-M%02d.pdf: no %q (its member's FTE)", i, want)
+		}
+	}
+}
