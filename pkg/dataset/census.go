@@ -146,14 +146,17 @@ func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []gro
 	}
 
 	// Rows of count 1, rewritten in place and sorted.
-	rows := c.keys
-	for i, p := range rows {
-		q, ok := rank(p)
-		if !ok {
-			return nil, nil, false
+	rows := make([]uint64, 0, c.keys.len())
+	for _, chunk := range c.keys.chunks() {
+		for _, p := range chunk {
+			q, ok := rank(p)
+			if !ok {
+				return nil, nil, false
+			}
+			rows = append(rows, q)
 		}
-		rows[i] = q
 	}
+	c.keys = chunked{}
 	rows = radixSortBits(rows, total)
 	// Rows of other counts, already added up by packed key.
 	type pair struct {
@@ -191,17 +194,18 @@ func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []gro
 	for ; j < len(others); j++ {
 		add(others[j].q, others[j].count)
 	}
-	c.keys = nil
 	return keys, counts, true
 }
 
 // sortedGroups counts the groups of every row in maps and sorts them: the
 // general way, for keys radixGroups cannot handle.
 func (c *censusReader) sortedGroups(r censusRanks) ([]groupKey, []int64) {
-	for _, p := range c.keys {
-		c.packed[p]++
+	for _, chunk := range c.keys.chunks() {
+		for _, p := range chunk {
+			c.packed[p]++
+		}
 	}
-	c.keys = nil
+	c.keys = chunked{}
 	// Every key is canonical, so no two groups sort equal: the order does
 	// not depend on the map's.
 	n := len(c.packed) + len(c.groups)

@@ -125,7 +125,7 @@ func TestMatchingHashes(t *testing.T) {
 				want[a[i]] = true
 			}
 		}
-		if got := matchingHashes(a); !maps.Equal(got, want) {
+		if got := matchingHashes([][]uint64{a[:n/2], a[n/2:]}); !maps.Equal(got, want) {
 			t.Errorf("matchingHashes of %d values: %d matched, want %d", n, len(got), len(want))
 		}
 	}
@@ -137,7 +137,7 @@ func TestIDHashMatch(t *testing.T) {
 	fsys := fstest.MapFS{StaffFile: {Data: []byte("id,band,point\nE1,Band 1,1\nE2,Band 1,1\n")}}
 	s := newIDSet()
 	s.add("E1")
-	s.hashes = append(s.hashes, s.hashes[0]) // E2, colliding with E1
+	s.hashes.add(s.hashes.cur[0]) // E2, colliding with E1
 	errs := newCollector()
 	s.reportDuplicates(fsys, errs)
 	if !errs.empty() {
@@ -220,8 +220,8 @@ func TestRadixGroupsMatchSorted(t *testing.T) {
 		return c
 	}
 	c1, c2 := read(), read()
-	if len(c1.keys) == 0 || len(c1.packed) == 0 {
-		t.Fatalf("%d rows of count 1, %d keys of other counts: both paths are not exercised", len(c1.keys), len(c1.packed))
+	if c1.keys.len() == 0 || len(c1.packed) == 0 {
+		t.Fatalf("%d rows of count 1, %d keys of other counts: both paths are not exercised", c1.keys.len(), len(c1.packed))
 	}
 	keys1, counts1, ok := c1.radixGroups(c1.ranks(), censusPoints(ds))
 	if !ok {

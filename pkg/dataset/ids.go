@@ -14,19 +14,19 @@ import (
 // reportDuplicates settles it by reading staff.csv again.
 type idSet struct {
 	seed   maphash.Seed
-	hashes []uint64
+	hashes chunked
 }
 
 func newIDSet() *idSet { return &idSet{seed: maphash.MakeSeed()} }
 
 // add notes id.
-func (s *idSet) add(id string) { s.hashes = append(s.hashes, maphash.String(s.seed, id)) }
+func (s *idSet) add(id string) { s.hashes.add(maphash.String(s.seed, id)) }
 
 // reportDuplicates reports every id used on an earlier line, exactly. When
 // no two hashes match (the usual case), staff.csv is not read again.
 func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
-	matched := matchingHashes(s.hashes)
-	s.hashes = nil
+	matched := matchingHashes(s.hashes.chunks())
+	s.hashes = chunked{}
 	if len(matched) == 0 {
 		return
 	}
@@ -56,27 +56,35 @@ func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
 // sorting every hash, it marks each in a bitmap of at least 16 bits per hash,
 // indexed by the hash's top bits, noting the bits marked twice; only the few
 // hashes on those bits (about one in 16) are then sorted and compared.
-func matchingHashes(hashes []uint64) map[uint64]bool {
+func matchingHashes(chunks [][]uint64) map[uint64]bool {
 	matched := map[uint64]bool{}
-	if len(hashes) < 2 {
+	n := 0
+	for _, c := range chunks {
+		n += len(c)
+	}
+	if n < 2 {
 		return matched
 	}
-	width := bits.Len(uint(len(hashes))*16 - 1)
+	width := bits.Len(uint(n)*16 - 1)
 	shift := 64 - width
 	seen := make([]uint64, max(1, (1<<width)/64))
 	twice := make([]uint64, len(seen))
-	for _, h := range hashes {
-		i := h >> shift
-		w, b := i/64, uint64(1)<<(i%64)
-		if seen[w]&b != 0 {
-			twice[w] |= b
+	for _, hashes := range chunks {
+		for _, h := range hashes {
+			i := h >> shift
+			w, b := i/64, uint64(1)<<(i%64)
+			if seen[w]&b != 0 {
+				twice[w] |= b
+			}
+			seen[w] |= b
 		}
-		seen[w] |= b
 	}
 	var maybe []uint64
-	for _, h := range hashes {
-		if i := h >> shift; twice[i/64]&(1<<(i%64)) != 0 {
-			maybe = append(maybe, h)
+	for _, hashes := range chunks {
+		for _, h := range hashes {
+			if i := h >> shift; twice[i/64]&(1<<(i%64)) != 0 {
+				maybe = append(maybe, h)
+			}
 		}
 	}
 	slices.Sort(maybe)

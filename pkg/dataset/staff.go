@@ -188,7 +188,7 @@ type censusReader struct {
 	interned   map[string]string // attribute values, shared between tuples
 
 	key    []byte             // scratch for cache keys
-	keys   []uint64           // the packed group key of each row of count 1
+	keys   chunked            // the packed group key of each row of count 1
 	packed map[uint64]int64   // headcount by packed group key, other rows
 	groups map[groupKey]int64 // headcount by group key that does not pack
 	ids    *idSet             // ids seen, when there is an id column
@@ -304,7 +304,7 @@ func (c *censusReader) row(rec []string, line int) {
 	k := groupKey{band: bp.band, point: bp.point, fte: fte.id, cpd: cpd.id, date: packDate(countsFrom(pd.v)), attrs: c.tuple(rec)}
 	if p, ok := k.pack(); ok {
 		if count == 1 {
-			c.keys = append(c.keys, p)
+			c.keys.add(p)
 		} else {
 			c.packed[p] += count
 		}
