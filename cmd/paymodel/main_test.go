@@ -17,6 +17,7 @@ package main
 //	crlf FILE...                  convert LF line endings to CRLF
 //	bom FILE...                   prefix a UTF-8 byte-order mark
 //	longfield FILE N TEXT         append a line with TEXT followed by N 'x's
+//	repeat FILE N LINE            append LINE to FILE N times
 //	perm PATH MODE                require PATH's permission bits to be MODE
 //	noglob DIR PATTERN...         require no file in DIR (recursively) to
 //	                               match any PATTERN
@@ -31,6 +32,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -149,6 +151,18 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 			f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_APPEND|os.O_WRONLY, 0)
 			ts.Check(err)
 			_, err = fmt.Fprintf(f, "%s%s\n", unquote(ts, args[2]), strings.Repeat("x", n))
+			ts.Check(err)
+			ts.Check(f.Close())
+		},
+		"repeat": func(ts *testscript.TestScript, neg bool, args []string) {
+			if neg || len(args) != 3 {
+				ts.Fatalf("usage: repeat FILE N LINE")
+			}
+			n, err := strconv.Atoi(args[1])
+			ts.Check(err)
+			f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_APPEND|os.O_WRONLY, 0)
+			ts.Check(err)
+			_, err = io.WriteString(f, strings.Repeat(unquote(ts, args[2])+"\n", n))
 			ts.Check(err)
 			ts.Check(f.Close())
 		},
