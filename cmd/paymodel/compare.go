@@ -92,6 +92,9 @@ func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Res
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := identifyingAttributes(ds); err != nil {
+		return nil, nil, err
+	}
 	res, err := analysis.Run(e.ctx, ds, tls, opt)
 	if err != nil {
 		return nil, nil, err

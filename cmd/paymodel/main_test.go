@@ -17,7 +17,8 @@ package main
 //	crlf FILE...                  convert LF line endings to CRLF
 //	bom FILE...                   prefix a UTF-8 byte-order mark
 //	longfield FILE N TEXT         append a line with TEXT followed by N 'x's
-//	repeat FILE N LINE            append LINE to FILE N times
+//	repeat FILE N LINE            append LINE to FILE N times, {i} in it
+//	                               becoming 1, 2, … N
 //	perm PATH MODE                require PATH's permission bits to be MODE
 //	noglob DIR PATTERN...         require no file in DIR (recursively) to
 //	                               match any PATTERN
@@ -162,7 +163,13 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 			ts.Check(err)
 			f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_APPEND|os.O_WRONLY, 0)
 			ts.Check(err)
-			_, err = io.WriteString(f, strings.Repeat(unquote(ts, args[2])+"\n", n))
+			line := unquote(ts, args[2])
+			var b strings.Builder
+			for i := 1; i <= n; i++ {
+				b.WriteString(strings.ReplaceAll(line, "{i}", strconv.Itoa(i)))
+				b.WriteByte('\n')
+			}
+			_, err = io.WriteString(f, b.String())
 			ts.Check(err)
 			ts.Check(f.Close())
 		},
