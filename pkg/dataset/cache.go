@@ -24,6 +24,7 @@ type cached[T any] struct {
 // gives equal values (by canon: "1" and "1.0") one id.
 type cache[T any] struct {
 	m     map[string]cached[T]
+	small map[uint64]cached[T] // texts with a smallKey, by it
 	parse func(string) (T, string)
 	canon func(T) string // nil: a bounded cache without ids
 	ids   map[string]int32
@@ -36,7 +37,7 @@ type cache[T any] struct {
 }
 
 func newCache[T any](parse func(string) (T, string), canon func(T) string) *cache[T] {
-	return &cache[T]{m: map[string]cached[T]{}, parse: parse, canon: canon, ids: map[string]int32{}}
+	return &cache[T]{m: map[string]cached[T]{}, small: map[uint64]cached[T]{}, parse: parse, canon: canon, ids: map[string]int32{}}
 }
 
 // get returns the parse of raw.
@@ -50,7 +51,12 @@ func (c *cache[T]) get(raw string) cached[T] {
 }
 
 func (c *cache[T]) lookup(raw string) cached[T] {
-	if p, ok := c.m[raw]; ok {
+	sk, short := smallKey(raw)
+	if short {
+		if p, ok := c.small[sk]; ok {
+			return p
+		}
+	} else if p, ok := c.m[raw]; ok {
 		return p
 	}
 	v, msg := c.parse(raw)
@@ -64,10 +70,14 @@ func (c *cache[T]) lookup(raw string) cached[T] {
 			c.ids[k] = id
 		}
 		p.id = id
-	} else if len(c.m) >= maxCache {
+	} else if len(c.m)+len(c.small) >= maxCache {
 		return p
 	}
-	c.m[strings.Clone(raw)] = p
+	if short {
+		c.small[sk] = p
+	} else {
+		c.m[strings.Clone(raw)] = p
+	}
 	return p
 }
 
@@ -89,4 +99,34 @@ func order(n int, cmp func(a, b int32) int) ranking {
 		r[id] = int32(rank)
 	}
 	return ranking{ids: ids, ranks: r}
+}
+
+// smallKey returns a number that stands for s, when s is short or shaped
+// like a date, so that it can be looked up in a map by an integer, which
+// is quicker than by a string: for at most 7 bytes, the bytes with the
+// length in the top byte; for NNNN-NN-NN (N a digit), the eight digits with
+// the top bit set. Distinct strings have distinct keys.
+func smallKey(s string) (uint64, bool) {
+	if len(s) <= 7 {
+		k := uint64(len(s)) << 56
+		for i := 0; i < len(s); i++ {
+			k |= uint64(s[i]) << (8 * i)
+		}
+		return k, true
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	var k uint64
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		d := s[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		k = k<<4 | uint64(d)
+	}
+	return k | 1<<63, true
 }

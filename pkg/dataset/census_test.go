@@ -256,3 +256,31 @@ func TestRadixSortBits(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallKey checks that distinct strings never share a smallKey.
+func TestSmallKey(t *testing.T) {
+	strs := []string{"", "\x00", "\x00\x00", "1", "1.0", "01", "Band 4", "Band 4 ", "1234567", "12345678",
+		"2024-04-01", "2024-04-1 ", "2024-4-01", "2024-04-10", "0000-00-00", "9999-99-99", "2024/04/01", "20240401", "\xff\xff\xff\xff\xff\xff\xff"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20_000 {
+		b := make([]byte, r.IntN(11))
+		for i := range b {
+			b[i] = "0123456789-ab\x00\xff"[r.IntN(15)]
+		}
+		strs = append(strs, string(b))
+	}
+	seen := map[uint64]string{}
+	for _, s := range strs {
+		k, ok := smallKey(s)
+		if ok != (len(s) <= 7 || len(s) == 10 && s[4] == '-' && s[7] == '-' && strings.Trim(s[:4]+s[5:7]+s[8:], "0123456789") == "") {
+			t.Errorf("smallKey(%q): ok = %v", s, ok)
+		}
+		if !ok {
+			continue
+		}
+		if other, dup := seen[k]; dup && other != s {
+			t.Errorf("smallKey(%q) = smallKey(%q)", s, other)
+		}
+		seen[k] = s
+	}
+}

@@ -178,14 +178,17 @@ type censusReader struct {
 	// Caches of raw text. Those of the values that make a group keep
 	// every valid value (there are no more of them than groups).
 	bandPoints map[string]bandPoint // by band and point, length-prefixed
-	fte        *cache[decimal.Decimal]
-	pointDate  *cache[calendar.Date]
-	cpd        *cache[cpdValue]
-	count      *cache[int64]
-	tupleRaw   map[string]int32  // attribute values (length-prefixed) → tuple id
-	tupleIDs   map[string]int32  // trimmed values (length-prefixed) → tuple id
-	tuples     [][]string        // attribute values by tuple id
-	interned   map[string]string // attribute values, shared between tuples
+	// by the smallKeys of band and point, when both have one
+	smallBandPoints map[[2]uint64]bandPoint
+	fte             *cache[decimal.Decimal]
+	pointDate       *cache[calendar.Date]
+	cpd             *cache[cpdValue]
+	count           *cache[int64]
+	tupleRaw        map[string]int32  // attribute values (length-prefixed) → tuple id
+	smallTuples     map[uint64]int32  // the same, by smallKey, when it has one
+	tupleIDs        map[string]int32  // trimmed values (length-prefixed) → tuple id
+	tuples          [][]string        // attribute values by tuple id
+	interned        map[string]string // attribute values, shared between tuples
 
 	key    []byte             // scratch for cache keys
 	keys   chunked            // the packed group key of each row of count 1
@@ -205,12 +208,12 @@ type censusReader struct {
 func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	c := &censusReader{
 		t: t, cols: newStaffColumns(t), refs: refs, errs: newCollector(),
-		bandPoints: map[string]bandPoint{},
-		fte:        newCache(parseFTE, decimal.Decimal.String),
-		pointDate:  newCache(parsePointDate, calendar.Date.String),
-		cpd:        newCache(parseCPD, cpdValue.String),
-		count:      newCache(parseCount, nil),
-		tupleRaw:   map[string]int32{}, tupleIDs: map[string]int32{}, interned: map[string]string{},
+		bandPoints: map[string]bandPoint{}, smallBandPoints: map[[2]uint64]bandPoint{},
+		fte:       newCache(parseFTE, decimal.Decimal.String),
+		pointDate: newCache(parsePointDate, calendar.Date.String),
+		cpd:       newCache(parseCPD, cpdValue.String),
+		count:     newCache(parseCount, nil),
+		tupleRaw:  map[string]int32{}, smallTuples: map[uint64]int32{}, tupleIDs: map[string]int32{}, interned: map[string]string{},
 		packed: map[uint64]int64{}, groups: map[groupKey]int64{},
 	}
 	if c.cols.id >= 0 {
@@ -325,7 +328,20 @@ func countsFrom(d calendar.Date) calendar.Date {
 
 // bandPoint returns the check of the row's band and point.
 func (c *censusReader) bandPoint(rec []string) bandPoint {
-	c.key = appendField(appendField(c.key[:0], rec[c.cols.band]), rec[c.cols.point])
+	band, point := rec[c.cols.band], rec[c.cols.point]
+	kb, okb := smallKey(band)
+	kp, okp := smallKey(point)
+	if okb && okp {
+		if bp, ok := c.smallBandPoints[[2]uint64{kb, kp}]; ok {
+			return bp
+		}
+		bp := c.checkBandPoint(label(band), label(point))
+		if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.smallBandPoints) < maxCache {
+			c.smallBandPoints[[2]uint64{kb, kp}] = bp
+		}
+		return bp
+	}
+	c.key = appendField(appendField(c.key[:0], band), point)
 	if bp, ok := c.bandPoints[string(c.key)]; ok {
 		return bp
 	}
@@ -371,7 +387,12 @@ func (c *censusReader) tuple(rec []string) int32 {
 	for _, i := range c.cols.attrs {
 		c.key = appendField(c.key, rec[i])
 	}
-	if id, ok := c.tupleRaw[string(c.key)]; ok {
+	sk, short := smallKey(string(c.key))
+	if short {
+		if id, ok := c.smallTuples[sk]; ok {
+			return id
+		}
+	} else if id, ok := c.tupleRaw[string(c.key)]; ok {
 		return id
 	}
 	raw := string(c.key)
@@ -393,7 +414,11 @@ func (c *censusReader) tuple(rec []string) int32 {
 		c.tuples = append(c.tuples, vals)
 		c.tupleIDs[string(c.key)] = id
 	}
-	c.tupleRaw[raw] = id
+	if short {
+		c.smallTuples[sk] = id
+	} else {
+		c.tupleRaw[raw] = id
+	}
 	return id
 }
 
