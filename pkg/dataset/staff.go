@@ -136,19 +136,21 @@ func (k groupKey) pack() (uint64, bool) {
 
 // unpack reverses pack.
 func unpack(p uint64) groupKey {
-	field := func(bits int) int32 {
-		v := int32(p & (1<<bits - 1))
-		p >>= bits
-		return v
+	const (
+		attrShift  = dateBits
+		cpdShift   = attrShift + attrBits
+		fteShift   = cpdShift + cpdBits
+		pointShift = fteShift + fteBits
+		bandShift  = pointShift + pointBits
+	)
+	return groupKey{
+		date:  int32(p & (1<<dateBits - 1)),
+		attrs: int32(p >> attrShift & (1<<attrBits - 1)),
+		cpd:   int32(p >> cpdShift & (1<<cpdBits - 1)),
+		fte:   int32(p >> fteShift & (1<<fteBits - 1)),
+		point: int32(p >> pointShift & (1<<pointBits - 1)),
+		band:  int32(p >> bandShift & (1<<bandBits - 1)),
 	}
-	var k groupKey
-	k.date = field(dateBits)
-	k.attrs = field(attrBits)
-	k.cpd = field(cpdBits)
-	k.fte = field(fteBits)
-	k.point = field(pointBits)
-	k.band = field(bandBits)
-	return k
 }
 
 // groupKey identifies a census group by the ids of its values. Every id is
@@ -168,6 +170,16 @@ type bandPoint struct {
 	unchecked         bool   // not found in an untrusted structure
 }
 
+// bandPointSlotBits sizes the table of recent band and point checks.
+const bandPointSlotBits = 8
+
+// bandPointSlot is a band and point check, by the smallKeys of the two.
+type bandPointSlot struct {
+	band, point uint64
+	bp          bandPoint
+	used        bool
+}
+
 // censusReader aggregates staff.csv in one streaming pass.
 type censusReader struct {
 	t    *table
@@ -180,6 +192,7 @@ type censusReader struct {
 	bandPoints map[string]bandPoint // by band and point, length-prefixed
 	// by the smallKeys of band and point, when both have one
 	smallBandPoints map[[2]uint64]bandPoint
+	bandPointSlots  [1 << bandPointSlotBits]bandPointSlot // the last few of them
 	fte             *cache[decimal.Decimal]
 	pointDate       *cache[calendar.Date]
 	cpd             *cache[cpdValue]
@@ -332,13 +345,20 @@ func (c *censusReader) bandPoint(rec []string) bandPoint {
 	kb, okb := smallKey(band)
 	kp, okp := smallKey(point)
 	if okb && okp {
-		if bp, ok := c.smallBandPoints[[2]uint64{kb, kp}]; ok {
-			return bp
+		// A census has few bands and points: most rows find theirs in a
+		// small table indexed by a hash of the two keys, before the map.
+		slot := &c.bandPointSlots[(kb*0x9e3779b97f4a7c15^kp*0xc2b2ae3d27d4eb4f)>>(64-bandPointSlotBits)]
+		if slot.used && slot.band == kb && slot.point == kp {
+			return slot.bp
 		}
-		bp := c.checkBandPoint(label(band), label(point))
-		if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.smallBandPoints) < maxCache {
-			c.smallBandPoints[[2]uint64{kb, kp}] = bp
+		bp, ok := c.smallBandPoints[[2]uint64{kb, kp}]
+		if !ok {
+			bp = c.checkBandPoint(label(band), label(point))
+			if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.smallBandPoints) < maxCache {
+				c.smallBandPoints[[2]uint64{kb, kp}] = bp
+			}
 		}
+		*slot = bandPointSlot{band: kb, point: kp, bp: bp, used: true}
 		return bp
 	}
 	c.key = appendField(appendField(c.key[:0], band), point)
