@@ -29,19 +29,45 @@ type cache[T any] struct {
 	canon func(T) string // nil: a bounded cache without ids
 	ids   map[string]int32
 	vals  []T // by id
-	// The last text looked up and its parse: neighbouring census rows
+	// Recent texts with a smallKey and their parses, in a table indexed by
+	// a hash of the key: a census has few distinct values of each field,
+	// so nearly every lookup ends here, without a map.
+	slots     []cacheSlot[T]
+	slotShift uint
+	// The last other text looked up and its parse: neighbouring census rows
 	// often repeat a value, and comparing is cheaper than hashing.
 	lastRaw string
 	last    cached[T]
 	hasLast bool
 }
 
-func newCache[T any](parse func(string) (T, string), canon func(T) string) *cache[T] {
-	return &cache[T]{m: map[string]cached[T]{}, small: map[uint64]cached[T]{}, parse: parse, canon: canon, ids: map[string]int32{}}
+// cacheSlot is a text's smallKey and its parse.
+type cacheSlot[T any] struct {
+	key  uint64
+	p    cached[T]
+	used bool
+}
+
+// newCache returns a cache whose table of recent values has 2^slotBits
+// slots.
+func newCache[T any](parse func(string) (T, string), canon func(T) string, slotBits uint) *cache[T] {
+	return &cache[T]{
+		m: map[string]cached[T]{}, small: map[uint64]cached[T]{}, parse: parse, canon: canon, ids: map[string]int32{},
+		slots: make([]cacheSlot[T], 1<<slotBits), slotShift: 64 - slotBits,
+	}
 }
 
 // get returns the parse of raw.
 func (c *cache[T]) get(raw string) cached[T] {
+	if sk, ok := smallKey(raw); ok {
+		s := &c.slots[sk*0x9e3779b97f4a7c15>>c.slotShift]
+		if s.used && s.key == sk {
+			return s.p
+		}
+		p := c.lookup(raw)
+		*s = cacheSlot[T]{key: sk, p: p, used: true}
+		return p
+	}
 	if c.hasLast && raw == c.lastRaw {
 		return c.last
 	}

@@ -222,10 +222,10 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	c := &censusReader{
 		t: t, cols: newStaffColumns(t), refs: refs, errs: newCollector(),
 		bandPoints: map[string]bandPoint{}, smallBandPoints: map[[2]uint64]bandPoint{},
-		fte:       newCache(parseFTE, decimal.Decimal.String),
-		pointDate: newCache(parsePointDate, calendar.Date.String),
-		cpd:       newCache(parseCPD, cpdValue.String),
-		count:     newCache(parseCount, nil),
+		fte:       newCache(parseFTE, decimal.Decimal.String, 8),
+		pointDate: newCache(parsePointDate, calendar.Date.String, 13), // dates over decades
+		cpd:       newCache(parseCPD, cpdValue.String, 10),
+		count:     newCache(parseCount, nil, 8),
 		tupleRaw:  map[string]int32{}, smallTuples: map[uint64]int32{}, tupleIDs: map[string]int32{}, interned: map[string]string{},
 		packed: map[uint64]int64{}, groups: map[groupKey]int64{},
 	}
