@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -117,10 +116,7 @@ func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *t
 	t := &table{file: sc.file, errs: errs, hash: sha256.New()}
 	t.src = io.TeeReader(src, t.hash)
 	t.lim = &lineLimiter{r: skipBOM(t.src)}
-	// Reads of 32 KiB (not encoding/csv's 4 KiB): fewer system calls, and
-	// no more than a line's limit at a time, so lineLimiter stops at the
-	// same row whatever the size.
-	t.r = csv.NewReader(bufio.NewReaderSize(t.lim, readSize))
+	t.r = csv.NewReader(t.lim)
 	t.r.ReuseRecord = true
 
 	header, err := t.r.Read()
@@ -339,8 +335,6 @@ type lineLimiter struct {
 	nonASCII bool
 }
 
-// readSize is the size of the reads a table makes from its file.
-const readSize = 32 << 10
 
 // lineTooLong is the error of an over-long line.
 type lineTooLong struct{ line int }
