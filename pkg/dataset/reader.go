@@ -46,7 +46,7 @@ type table struct {
 	src    io.Reader // the file, through the hash
 	hash   hash.Hash // SHA-256 of the file's bytes
 	lim    *lineLimiter
-	r      *csv.Reader
+	r      *csvReader
 	header []string       // normalised column names
 	col    map[string]int // column name → index
 	extra  []int          // indexes of unknown columns (attributeUnknown)
@@ -116,8 +116,7 @@ func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *t
 	t := &table{file: sc.file, errs: errs, hash: sha256.New()}
 	t.src = io.TeeReader(src, t.hash)
 	t.lim = &lineLimiter{r: skipBOM(t.src)}
-	t.r = csv.NewReader(t.lim)
-	t.r.ReuseRecord = true
+	t.r = newCSVReader(t.lim)
 
 	header, err := t.r.Read()
 	if err == io.EOF {
