@@ -334,7 +334,6 @@ type lineLimiter struct {
 	nonASCII bool
 }
 
-
 // lineTooLong is the error of an over-long line.
 type lineTooLong struct{ line int }
 
