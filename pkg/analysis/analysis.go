@@ -13,6 +13,7 @@ import (
 
 	"strings"
 
+	"paymodel/pkg/calendar"
 	"paymodel/pkg/inflation"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
@@ -70,6 +71,7 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 		r.Points = append(r.Points, projection.Points(tl, tls[0]))
 	}
 	if ds.Census != nil {
+		r.Warnings = append(r.Warnings, censusWarnings(ds.Census, tls[0].Start)...)
 		r.Warnings = append(r.Warnings, cpdWarnings(ds.Census, tls)...)
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -132,6 +134,31 @@ type ScenarioError struct {
 
 func (e *ScenarioError) Error() string {
 	return "scenarios cannot be applied to dataset " + e.Dataset + ":\n" + strings.Join(e.Msgs, "\n")
+}
+
+// censusWarnings points out a census that cannot mean what it says: one with
+// nobody in it, or people who reach their point after the start (a typo
+// such as 2031 for 2021 would otherwise leave them silently never
+// progressing).
+func censusWarnings(c *paystructure.Census, start calendar.Month) []string {
+	if c.Headcount == 0 {
+		return []string{"staff.csv has no people in it: every cost is £0"}
+	}
+	var later int64
+	var latest calendar.Date
+	for _, g := range c.Groups {
+		if !g.PointDate.IsZero() && calendar.Of(g.PointDate) > start {
+			later += g.Count
+			if latest.Before(g.PointDate) {
+				latest = g.PointDate
+			}
+		}
+	}
+	if later == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("%d people in staff.csv reach their point after the start (%s; the latest %s): their time at the point counts from then, so they do not progress before it",
+		later, start.First(), latest)}
 }
 
 // cpdWarnings says, for each timeline that gates progression on CPD, how

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/calendar"
 	"paymodel/pkg/paystructure"
 )
 
@@ -33,5 +34,25 @@ func TestCPDWarnings(t *testing.T) {
 	census.Groups[0].CPDRecorded, census.Groups[2].CPDRecorded = true, true
 	if got := cpdWarnings(census, []*paystructure.Timeline{gated}); got != nil {
 		t.Errorf("every hour recorded: got warnings %q", got)
+	}
+}
+
+func TestCensusWarnings(t *testing.T) {
+	start := calendar.MonthOf(2025, 4)
+	if got := censusWarnings(&paystructure.Census{}, start); len(got) != 1 || got[0] != "staff.csv has no people in it: every cost is £0" {
+		t.Errorf("empty census: %q", got)
+	}
+	c := &paystructure.Census{Headcount: 6, Groups: []paystructure.Group{
+		{Count: 1, PointDate: calendar.MustParse("2025-04-01")}, // on the start: fine
+		{Count: 2, PointDate: calendar.MustParse("2025-05-01")},
+		{Count: 3, PointDate: calendar.MustParse("2031-04-01")}, // a typo for 2021
+	}}
+	want := "5 people in staff.csv reach their point after the start (2025-04-01; the latest 2031-04-01): their time at the point counts from then, so they do not progress before it"
+	if got := censusWarnings(c, start); len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	c.Groups = c.Groups[:1]
+	if got := censusWarnings(c, start); got != nil {
+		t.Errorf("no late point dates: got %q", got)
 	}
 }

@@ -292,7 +292,7 @@ func equalityBlocks(r *analysis.Result) []Block {
 	byAttr := map[string][]projection.EqualityRow{}
 	var attrs []string
 	for _, sc := range r.Costing.Scenarios {
-		for _, e := range sc.Equality {
+		for _, e := range DisclosedEquality(sc.Equality) {
 			if _, ok := byAttr[e.Attribute]; !ok {
 				attrs = append(attrs, e.Attribute)
 			}
@@ -302,8 +302,11 @@ func equalityBlocks(r *analysis.Result) []Block {
 	for _, a := range attrs {
 		t := Table{Title: "By " + a, Columns: []string{"Scenario", "Group", "People", "Mean FTE salary", "Median FTE salary", "Gap to best-paid"}}
 		for _, e := range byAttr[a] {
-			t.Rows = append(t.Rows, []Cell{Text(e.Scenario), Text(e.Value), Int(e.Headcount), Money(e.MeanSalary), Money(e.MedianSalary), Percent(e.GapPct)})
+			ok := disclosable(e)
+			t.Rows = append(t.Rows, []Cell{Text(e.Scenario), Text(e.Value), Int(e.Headcount),
+				Optional(Money(e.MeanSalary), ok), Optional(Money(e.MedianSalary), ok), Optional(Percent(e.GapPct), ok)})
 		}
+		t.Note = fmt.Sprintf("Pay is not shown for groups of fewer than %d people, so that no one's salary can be read off.", MinEqualityGroup)
 		blocks = append(blocks, TableBlock{Table: t})
 	}
 	return blocks
@@ -435,8 +438,8 @@ func equalityAttributes(r *analysis.Result) []string {
 
 func widestGap(sc projection.ScenarioCosting, attr string) decimal.Decimal {
 	g := decimal.Zero
-	for _, e := range sc.Equality {
-		if e.Attribute == attr && e.GapPct.GreaterThan(g) {
+	for _, e := range DisclosedEquality(sc.Equality) {
+		if e.Attribute == attr && disclosable(e) && e.GapPct.GreaterThan(g) {
 			g = e.GapPct
 		}
 	}

@@ -171,8 +171,18 @@ func DistributionTable(c *projection.Costing) Table {
 	return t
 }
 
+// MinEqualityGroup is the smallest group whose pay equality.csv and the
+// reports show: the mean salary of a group of one is that person's salary,
+// so for smaller groups only the headcount is given.
+const MinEqualityGroup = 5
+
+// disclosable reports whether a group is large enough for its pay to be
+// shown without identifying anyone.
+func disclosable(e projection.EqualityRow) bool { return e.Headcount >= MinEqualityGroup }
+
 // EqualityTable is equality.csv: for each census attribute and group, the
-// full-time-equivalent salary and the gap to the best-paid group.
+// full-time-equivalent salary and the gap to the best-paid group. Groups
+// of fewer than MinEqualityGroup people have their pay left blank.
 func EqualityTable(c *projection.Costing) Table {
 	t := Table{
 		Name:    EqualityCSV,
@@ -180,14 +190,37 @@ func EqualityTable(c *projection.Costing) Table {
 		Columns: []string{"scenario", "attribute", "group", "headcount", "mean_fte_salary", "median_fte_salary", "gap_pct"},
 	}
 	for _, sc := range c.Scenarios {
-		for _, e := range sc.Equality {
+		for _, e := range DisclosedEquality(sc.Equality) {
+			ok := disclosable(e)
 			t.Rows = append(t.Rows, []Cell{
 				Text(e.Scenario), Text(e.Attribute), Text(e.Value), Int(e.Headcount),
-				Money(e.MeanSalary), Money(e.MedianSalary), Percent(e.GapPct),
+				Optional(Money(e.MeanSalary), ok), Optional(Money(e.MedianSalary), ok), Optional(Percent(e.GapPct), ok),
 			})
 		}
 	}
 	return t
+}
+
+// DisclosedEquality returns rows with each gap measured against the
+// best-paid group of at least MinEqualityGroup people of the same
+// attribute, (best mean − mean) ÷ best mean to 8 places, so that a small
+// group's pay cannot be worked back from the others' gaps either. Where
+// every group is that large, the gaps are the projection's own.
+func DisclosedEquality(rows []projection.EqualityRow) []projection.EqualityRow {
+	best := map[string]decimal.Decimal{}
+	for _, e := range rows {
+		if b, seen := best[e.Attribute]; disclosable(e) && (!seen || e.MeanSalary.GreaterThan(b)) {
+			best[e.Attribute] = e.MeanSalary
+		}
+	}
+	out := make([]projection.EqualityRow, len(rows))
+	for i, e := range rows {
+		out[i] = e
+		if b, ok := best[e.Attribute]; ok && b.IsPositive() {
+			out[i].GapPct = b.Sub(e.MeanSalary).DivRound(b, 8)
+		}
+	}
+	return out
 }
 
 // PaybillShare returns change ÷ base as a fraction to 8 places, zero when the

@@ -1,0 +1,49 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/projection"
+)
+
+// TestEqualitySmallGroups checks that a group of fewer than five people has
+// its pay left out of equality.csv and does not serve as the best-paid
+// group: a group of 2 paid £50,000 would otherwise make every other gap
+// reveal its mean.
+func TestEqualitySmallGroups(t *testing.T) {
+	d := decimal.RequireFromString
+	c := &projection.Costing{Scenarios: []projection.ScenarioCosting{{Scenario: "Current", Equality: []projection.EqualityRow{
+		{Scenario: "Current", Attribute: "gender", Value: "F", Headcount: 10, MeanSalary: d("30000"), MedianSalary: d("30000")},
+		{Scenario: "Current", Attribute: "gender", Value: "M", Headcount: 8, MeanSalary: d("32000"), MedianSalary: d("32000")},
+		{Scenario: "Current", Attribute: "gender", Value: "X", Headcount: 2, MeanSalary: d("50000"), MedianSalary: d("50000"), GapPct: d("0")},
+	}}}}
+	tab := EqualityTable(c)
+	var got []string
+	for _, row := range tab.Rows {
+		line := ""
+		for i, cell := range row {
+			if i > 0 {
+				line += ","
+			}
+			line += cell.CSV()
+		}
+		got = append(got, line)
+	}
+	// F's gap against M, the best-paid group of five or more:
+	// (32,000 − 30,000) ÷ 32,000 = 6.25%.
+	want := []string{
+		"Current,gender,F,10,30000.00,30000.00,6.25",
+		"Current,gender,M,8,32000.00,32000.00,0.00",
+		"Current,gender,X,2,,,",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("rows = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d = %s, want %s", i, got[i], want[i])
+		}
+	}
+}
