@@ -391,12 +391,10 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 			pos[v] = i
 			ai.values[i] = values[v]
 		}
-		slices.SortFunc(entries, func(x, y entry) int {
-			if c := cmp.Compare(pos[x.value], pos[y.value]); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.path, y.path)
-		})
+		// In value (text) order, then path order: a counting sort by path,
+		// then a stable one by value.
+		entries = countingSort(countingSort(entries, len(e.paths), func(en entry) int { return en.path }),
+			len(values), func(en entry) int { return pos[en.value] })
 		for i, en := range entries {
 			v := pos[en.value]
 			ps := ai.paths[v]
@@ -889,6 +887,24 @@ func (e *engine) equality(r *run) []EqualityRow {
 				out[i].GapPct = best.Sub(out[i].MeanSalary).DivRound(best, 8)
 			}
 		}
+	}
+	return out
+}
+
+// countingSort returns a sorted stably by key, whose values are in [0, n).
+func countingSort[T any](a []T, n int, key func(T) int) []T {
+	starts := make([]int, n+1)
+	for _, x := range a {
+		starts[key(x)+1]++
+	}
+	for i := 1; i <= n; i++ {
+		starts[i] += starts[i-1]
+	}
+	out := make([]T, len(a))
+	for _, x := range a {
+		k := key(x)
+		out[starts[k]] = x
+		starts[k]++
 	}
 	return out
 }
