@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -81,9 +82,25 @@ type glyphRef struct {
 // simpleFont is one (face, encoding) font, ready to embed.
 type simpleFont struct {
 	family string // gofpdf family name
-	def    []byte // gofpdf font definition (JSON)
-	z      []byte // zlib-compressed font file
 	widths [256]int
+	embed  *embedding
+}
+
+// embedding is what a document embeds of a simpleFont: made the first time
+// a document uses the font (subsetting and compressing every font up front
+// took longer than most documents), then shared. The bytes do not depend on
+// when they are made.
+type embedding struct {
+	once   sync.Once
+	make   func() (def, z []byte, err error)
+	def, z []byte // gofpdf font definition (JSON), zlib-compressed font file
+	err    error
+}
+
+// files returns the font's definition and compressed file.
+func (e *embedding) files() (def, z []byte, err error) {
+	e.once.Do(func() { e.def, e.z, e.err = e.make() })
+	return e.def, e.z, e.err
 }
 
 // faceMetrics are a face's vertical metrics in thousandths of an em.
@@ -119,7 +136,8 @@ type fontDesc struct {
 	ItalicAngle, StemV, MissingWidth  int
 }
 
-// newFontSet prepares the fonts. It takes a few tens of milliseconds.
+// newFontSet prepares the fonts' encodings and widths; each font's file is
+// made when a document first uses it.
 func newFontSet() (*fontSet, error) {
 	fonts := make([]*ttfInfo, numFaces)
 	for i, ttf := range faceTTF {
@@ -213,53 +231,56 @@ func makeSimpleFont(f *ttfInfo, ttf []byte, fc face, e int, enc *encoding) (simp
 			last = c
 		}
 	}
-	sub, err := subsetTTF(ttf, keep)
-	if err != nil {
-		return sf, err
-	}
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	zw.Write(sub)
-	if err := zw.Close(); err != nil {
-		return sf, err
-	}
-	flags := 32 // nonsymbolic
-	stemV := 70
-	switch fc {
-	case mono:
-		flags |= 1
-	case italic:
-		flags |= 64
-	case bold:
-		stemV = 120
-	}
-	// A subset font's name carries a six-letter tag; it is fixed per face
-	// and encoding so output is deterministic.
-	name := fmt.Sprintf("PMS%s%c%c+%s", faceTag[fc], 'A'+rune(e/26), 'A'+rune(e%26), faceName[fc])
-	def := fontDef{
-		Tp:   "TrueType",
-		Name: name,
-		Desc: fontDesc{
-			Ascent: f.units(f.ascent), Descent: f.units(f.descent), CapHeight: f.units(f.capHeight),
-			Flags: flags, ItalicAngle: f.italicAngle, StemV: stemV, MissingWidth: missing,
-		},
-		Up:           f.units(f.underlinePos),
-		Ut:           f.units(f.underlineThick),
-		Cw:           sf.widths[:],
-		Enc:          "cp1252",
-		Diff:         strings.TrimSpace(diff.String()),
-		File:         name + ".z",
-		OriginalSize: len(sub),
-	}
-	def.Desc.FontBBox.Xmin, def.Desc.FontBBox.Ymin = f.units(f.bbox[0]), f.units(f.bbox[1])
-	def.Desc.FontBBox.Xmax, def.Desc.FontBBox.Ymax = f.units(f.bbox[2]), f.units(f.bbox[3])
-	js, err := json.Marshal(def)
-	if err != nil {
-		return sf, err
-	}
+	diffText := strings.TrimSpace(diff.String())
+	widths := sf.widths
+	sf.embed = &embedding{make: func() ([]byte, []byte, error) {
+		sub, err := subsetTTF(ttf, keep)
+		if err != nil {
+			return nil, nil, err
+		}
+		var z bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+		zw.Write(sub)
+		if err := zw.Close(); err != nil {
+			return nil, nil, err
+		}
+		flags := 32 // nonsymbolic
+		stemV := 70
+		switch fc {
+		case mono:
+			flags |= 1
+		case italic:
+			flags |= 64
+		case bold:
+			stemV = 120
+		}
+		// A subset font's name carries a six-letter tag; it is fixed per face
+		// and encoding so output is deterministic.
+		name := fmt.Sprintf("PMS%s%c%c+%s", faceTag[fc], 'A'+rune(e/26), 'A'+rune(e%26), faceName[fc])
+		def := fontDef{
+			Tp:   "TrueType",
+			Name: name,
+			Desc: fontDesc{
+				Ascent: f.units(f.ascent), Descent: f.units(f.descent), CapHeight: f.units(f.capHeight),
+				Flags: flags, ItalicAngle: f.italicAngle, StemV: stemV, MissingWidth: missing,
+			},
+			Up:           f.units(f.underlinePos),
+			Ut:           f.units(f.underlineThick),
+			Cw:           widths[:],
+			Enc:          "cp1252",
+			Diff:         diffText,
+			File:         name + ".z",
+			OriginalSize: len(sub),
+		}
+		def.Desc.FontBBox.Xmin, def.Desc.FontBBox.Ymin = f.units(f.bbox[0]), f.units(f.bbox[1])
+		def.Desc.FontBBox.Xmax, def.Desc.FontBBox.Ymax = f.units(f.bbox[2]), f.units(f.bbox[3])
+		js, err := json.Marshal(def)
+		if err != nil {
+			return nil, nil, err
+		}
+		return js, z.Bytes(), nil
+	}}
 	sf.family = fmt.Sprintf("%s%d", strings.ToLower(faceTag[fc]), e)
-	sf.def = js
-	sf.z = z.Bytes()
 	return sf, nil
 }
 

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -66,7 +67,12 @@ func (p *page) text(x, y float64, s string) {
 		sf := &p.fs.fonts[p.face][r.enc]
 		if !p.added[p.face][r.enc] {
 			p.added[p.face][r.enc] = true
-			p.f.AddFontFromBytes(sf.family, "", sf.def, sf.z)
+			def, z, err := sf.embed.files()
+			if err != nil {
+				p.f.SetError(fmt.Errorf("pdf: font %s: %w", sf.family, err))
+				return
+			}
+			p.f.AddFontFromBytes(sf.family, "", def, z)
 		}
 		p.f.SetFont(sf.family, "", p.size)
 		p.f.Text(x, y, r.text)
