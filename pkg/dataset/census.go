@@ -145,20 +145,8 @@ func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []gro
 		}
 	}
 
-	// Rows of count 1, rewritten in place and sorted.
-	rows := make([]uint64, 0, c.keys.len())
-	for _, chunk := range c.keys.chunks() {
-		for _, p := range chunk {
-			q, ok := rank(p)
-			if !ok {
-				return nil, nil, false
-			}
-			rows = append(rows, q)
-		}
-	}
-	c.keys = chunked{}
-	rows = radixSortBits(rows, total)
-	// Rows of other counts, already added up by packed key.
+	// Rows of other counts, already added up by packed key (first, so
+	// that c.keys is untouched if one does not rank).
 	type pair struct {
 		q     uint64
 		count int64
@@ -173,6 +161,29 @@ func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []gro
 	}
 	slices.SortFunc(others, func(a, b pair) int { return cmp.Compare(a.q, b.q) })
 
+	// Rows of count 1: their keys rewritten in place, then sorted.
+	n := c.keys.len()
+	var rows [][]uint64
+	if n < 1<<12 || total > 32 {
+		flat := make([]uint64, 0, n)
+		for _, chunk := range c.keys.chunks() {
+			for _, p := range chunk {
+				q, ok := rank(p)
+				if !ok {
+					return nil, nil, false
+				}
+				flat = append(flat, q)
+			}
+		}
+		rows = [][]uint64{radixSortBits(flat, total)}
+	} else {
+		var ok bool
+		if rows, ok = c.rankAndSort(r, months, monthRanks, points, total, [6]int{sBand, sPoint, sFTE, sMonth, sCPD, 0}); !ok {
+			return nil, nil, false
+		}
+	}
+	c.keys = chunked{}
+
 	// Merge the two, counting equal keys once.
 	var last uint64
 	add := func(q uint64, count int64) {
@@ -185,16 +196,101 @@ func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []gro
 		last = q
 	}
 	j := 0
-	for _, q := range rows {
-		for ; j < len(others) && others[j].q < q; j++ {
-			add(others[j].q, others[j].count)
+	for _, chunk := range rows {
+		for _, q := range chunk {
+			for ; j < len(others) && others[j].q < q; j++ {
+				add(others[j].q, others[j].count)
+			}
+			add(q, 1)
 		}
-		add(q, 1)
 	}
 	for ; j < len(others); j++ {
 		add(others[j].q, others[j].count)
 	}
 	return keys, counts, true
+}
+
+// rankAndSort rewrites the keys of c.keys in place with the ranks of their
+// values (shifts gives where each field goes: band, point, FTE, month, CPD
+// hours, attributes), counting the digits of both radix passes as it goes,
+// and sorts them in two passes: into a new slice, and back into the chunks,
+// which it returns. The keys fit in total bits, at most 32. ok is false,
+// with c.keys as they were, when a key names a band, point or month outside
+// the tables.
+func (c *censusReader) rankAndSort(r censusRanks, months, monthRanks []int32, points [][]string, total int, shifts [6]int) (sorted [][]uint64, ok bool) {
+	digit := (total + 1) / 2
+	mask := uint64(1)<<digit - 1
+	lo, hi := make([]int, 1<<digit), make([]int, 1<<digit)
+	fteRanks, cpdRanks, tupleRanks := r.fte.ranks, r.cpd.ranks, r.tuple.ranks
+	chunks := c.keys.chunks()
+	for ci, chunk := range chunks {
+		for j, p := range chunk {
+			k := unpack(p)
+			if int(k.band) >= len(points) || int(k.point) >= len(points[k.band]) || int(k.date) >= len(monthRanks) {
+				c.unrank(chunks, ci, j, r, months, shifts)
+				return nil, false
+			}
+			q := uint64(k.band)<<shifts[0] | uint64(k.point)<<shifts[1] | uint64(fteRanks[k.fte])<<shifts[2] |
+				uint64(monthRanks[k.date])<<shifts[3] | uint64(cpdRanks[k.cpd])<<shifts[4] | uint64(tupleRanks[k.attrs])
+			chunk[j] = q
+			lo[q&mask]++
+			hi[q>>digit&mask]++
+		}
+	}
+	offsets := func(counts []int) {
+		sum := 0
+		for i, n := range counts {
+			counts[i] = sum
+			sum += n
+		}
+	}
+	offsets(lo)
+	offsets(hi)
+	flat := make([]uint64, c.keys.len())
+	for _, chunk := range chunks {
+		for _, q := range chunk {
+			d := q & mask
+			flat[lo[d]] = q
+			lo[d]++
+		}
+	}
+	for _, q := range flat {
+		d := q >> digit & mask
+		i := hi[d]
+		chunks[i/chunkLen][i%chunkLen] = q
+		hi[d]++
+	}
+	return chunks, true
+}
+
+// unrank undoes rankAndSort's rewriting of the keys before chunks[ci][j].
+func (c *censusReader) unrank(chunks [][]uint64, ci, j int, r censusRanks, months []int32, shifts [6]int) {
+	ranked := func(i int) bool { return i < ci }
+	for i, chunk := range chunks {
+		end := len(chunk)
+		if !ranked(i) {
+			if i > ci {
+				break
+			}
+			end = j
+		}
+		for x := range chunk[:end] {
+			q := chunk[x]
+			field := func(n int) uint64 {
+				w := 64
+				if n > 0 {
+					w = shifts[n-1]
+				}
+				return q >> shifts[n] & (1<<(w-shifts[n]) - 1)
+			}
+			k := groupKey{
+				band: int32(field(0)), point: int32(field(1)),
+				fte: r.fte.ids[field(2)], date: months[field(3)],
+				cpd: r.cpd.ids[field(4)], attrs: r.tuple.ids[field(5)],
+			}
+			chunk[x], _ = k.pack()
+		}
+	}
 }
 
 // sortedGroups counts the groups of every row in maps and sorts them: the

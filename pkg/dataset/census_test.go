@@ -227,6 +227,15 @@ func TestRadixGroupsMatchSorted(t *testing.T) {
 	if !ok {
 		t.Fatal("radixGroups declined")
 	}
+	// A key radixGroups cannot rank (a band it is not told of) part way
+	// through: it declines, leaving the keys as they were.
+	before := slices.Concat(c2.keys.chunks()...)
+	if _, _, ok := c2.radixGroups(c2.ranks(), censusPoints(ds)[:1]); ok {
+		t.Fatal("radixGroups ranked a band it was not given")
+	}
+	if after := slices.Concat(c2.keys.chunks()...); !slices.Equal(before, after) {
+		t.Fatal("radixGroups changed the keys it declined")
+	}
 	keys2, counts2 := c2.sortedGroups(c2.ranks())
 	if !slices.Equal(keys1, keys2) || !slices.Equal(counts1, counts2) {
 		t.Errorf("radix-sorted groups differ from map-counted, comparison-sorted ones:\n%v %v\n%v %v", keys1, counts1, keys2, counts2)
