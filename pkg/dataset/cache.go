@@ -57,23 +57,20 @@ func newCache[T any](parse func(string) (T, string), canon func(T) string, slotB
 	}
 }
 
-// get returns the parse of raw.
-func (c *cache[T]) get(raw string) cached[T] {
+// get returns the parse of raw. It is the cache's own copy, valid until the
+// next get: returning a pointer spares copying it on every census row.
+func (c *cache[T]) get(raw string) *cached[T] {
 	if sk, ok := smallKey(raw); ok {
 		s := &c.slots[sk*0x9e3779b97f4a7c15>>c.slotShift]
-		if s.used && s.key == sk {
-			return s.p
+		if !s.used || s.key != sk {
+			*s = cacheSlot[T]{key: sk, p: c.lookup(raw), used: true}
 		}
-		p := c.lookup(raw)
-		*s = cacheSlot[T]{key: sk, p: p, used: true}
-		return p
+		return &s.p
 	}
-	if c.hasLast && raw == c.lastRaw {
-		return c.last
+	if !c.hasLast || raw != c.lastRaw {
+		c.lastRaw, c.last, c.hasLast = raw, c.lookup(raw), true
 	}
-	p := c.lookup(raw)
-	c.lastRaw, c.last, c.hasLast = raw, p, true
-	return p
+	return &c.last
 }
 
 func (c *cache[T]) lookup(raw string) cached[T] {

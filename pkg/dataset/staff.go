@@ -193,6 +193,7 @@ type censusReader struct {
 	// by the smallKeys of band and point, when both have one
 	smallBandPoints map[[2]uint64]bandPoint
 	bandPointSlots  [1 << bandPointSlotBits]bandPointSlot // the last few of them
+	lastBandPoint   bandPoint                             // the last other check
 	fte             *cache[decimal.Decimal]
 	pointDate       *cache[calendar.Date]
 	cpd             *cache[cpdValue]
@@ -339,8 +340,9 @@ func countsFrom(d calendar.Date) calendar.Date {
 	return calendar.FirstOnOrAfter(d).First()
 }
 
-// bandPoint returns the check of the row's band and point.
-func (c *censusReader) bandPoint(rec []string) bandPoint {
+// bandPoint returns the check of the row's band and point, valid until the
+// next call.
+func (c *censusReader) bandPoint(rec []string) *bandPoint {
 	band, point := rec[c.cols.band], rec[c.cols.point]
 	kb, okb := smallKey(band)
 	kp, okp := smallKey(point)
@@ -349,7 +351,7 @@ func (c *censusReader) bandPoint(rec []string) bandPoint {
 		// small table indexed by a hash of the two keys, before the map.
 		slot := &c.bandPointSlots[(kb*0x9e3779b97f4a7c15^kp*0xc2b2ae3d27d4eb4f)>>(64-bandPointSlotBits)]
 		if slot.used && slot.band == kb && slot.point == kp {
-			return slot.bp
+			return &slot.bp
 		}
 		bp, ok := c.smallBandPoints[[2]uint64{kb, kp}]
 		if !ok {
@@ -359,17 +361,18 @@ func (c *censusReader) bandPoint(rec []string) bandPoint {
 			}
 		}
 		*slot = bandPointSlot{band: kb, point: kp, bp: bp, used: true}
-		return bp
+		return &slot.bp
 	}
 	c.key = appendField(appendField(c.key[:0], band), point)
-	if bp, ok := c.bandPoints[string(c.key)]; ok {
-		return bp
+	bp, ok := c.bandPoints[string(c.key)]
+	if !ok {
+		bp = c.checkBandPoint(label(rec[c.cols.band]), label(rec[c.cols.point]))
+		if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.bandPoints) < maxCache {
+			c.bandPoints[string(c.key)] = bp
+		}
 	}
-	bp := c.checkBandPoint(label(rec[c.cols.band]), label(rec[c.cols.point]))
-	if (bp.bandMsg == "" && bp.pointMsg == "") || len(c.bandPoints) < maxCache {
-		c.bandPoints[string(c.key)] = bp
-	}
-	return bp
+	c.lastBandPoint = bp
+	return &c.lastBandPoint
 }
 
 // checkBandPoint checks a census row's band and point.
