@@ -41,17 +41,21 @@ type schema struct {
 // file goes through it, so BOMs, CRLF, quoting, header normalisation and the
 // size limits are handled in one place.
 type table struct {
-	file   string
-	errs   *collector
-	src    io.Reader // the file, through the hash
-	hash   hash.Hash // SHA-256 of the file's bytes
-	lim    *lineLimiter
-	r      *csvReader
-	header []string       // normalised column names
-	col    map[string]int // column name → index
-	extra  []int          // indexes of unknown columns (attributeUnknown)
-	rows   int
-	closer io.Closer // the file, when opened by openTable
+	file string
+	errs *collector
+	src  io.Reader // the file, through the hash
+	hash hash.Hash // SHA-256 of the file's bytes
+	// While deferHash is set, bytes read are kept in unhashed for another
+	// goroutine to hash, rather than hashed as they are read.
+	deferHash bool
+	unhashed  []byte
+	lim       *lineLimiter
+	r         *csvReader
+	header    []string       // normalised column names
+	col       map[string]int // column name → index
+	extra     []int          // indexes of unknown columns (attributeUnknown)
+	rows      int
+	closer    io.Closer // the file, when opened by openTable
 	// notUTF8 is set once a field that is not UTF-8 has been reported.
 	notUTF8 bool
 }
@@ -114,7 +118,7 @@ func (t *table) close() {
 // newTable reads and checks the header of the CSV in src.
 func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *table {
 	t := &table{file: sc.file, errs: errs, hash: sha256.New()}
-	t.src = io.TeeReader(src, t.hash)
+	t.src = &hashingReader{r: src, t: t}
 	t.lim = &lineLimiter{r: skipBOM(t.src)}
 	t.r = newCSVReader(t.lim)
 
@@ -300,6 +304,25 @@ func (t *table) decode(out any) []int {
 func (t *table) sum() []byte {
 	io.Copy(io.Discard, t.src)
 	return t.hash.Sum(nil)
+}
+
+// hashingReader reads a table's file, hashing every byte, or keeping it
+// for hashing later (table.deferHash).
+type hashingReader struct {
+	r io.Reader
+	t *table
+}
+
+func (h *hashingReader) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	if n > 0 {
+		if h.t.deferHash {
+			h.t.unhashed = append(h.t.unhashed, p[:n]...)
+		} else {
+			h.t.hash.Write(p[:n])
+		}
+	}
+	return n, err
 }
 
 // rowsReader hands already-read rows to gocsv.
