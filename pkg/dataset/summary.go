@@ -118,22 +118,7 @@ func progressionText(p paystructure.Progression) string {
 }
 
 // thousands formats n with comma thousands separators ("1,000,000").
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func thousands(n int64) string { return money.Group(strconv.FormatInt(n, 10)) }
 
 // fteText formats a number of full-time equivalents to one place, with
 // thousands separators ("17,949.0").

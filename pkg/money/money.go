@@ -292,12 +292,7 @@ func format(d decimal.Decimal, places int32, signed bool) string {
 		b.WriteString("+")
 	}
 	b.WriteString("£")
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
+	b.WriteString(Group(intPart))
 	if frac != "" {
 		b.WriteByte('.')
 		b.WriteString(frac)
@@ -335,4 +330,22 @@ func Change(old, new decimal.Decimal) (cash, fraction decimal.Decimal) {
 		return cash, decimal.Zero
 	}
 	return cash, cash.DivRound(old, 8)
+}
+
+// Group puts comma thousands separators into a string of digits, with an
+// optional leading minus sign ("-1234567" → "-1,234,567").
+func Group(digits string) string {
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

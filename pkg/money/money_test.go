@@ -298,3 +298,14 @@ func TestPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestGroup(t *testing.T) {
+	for in, want := range map[string]string{
+		"0": "0", "999": "999", "1000": "1,000", "25524": "25,524",
+		"1234567": "1,234,567", "-1234567": "-1,234,567", "-300": "-300",
+	} {
+		if got := Group(in); got != want {
+			t.Errorf("Group(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

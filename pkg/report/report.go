@@ -123,11 +123,11 @@ func (c Cell) Display() string {
 	case KindNumber:
 		whole, frac, _ := strings.Cut(c.Dec.Round(c.Places).StringFixed(c.Places), ".")
 		if frac != "" {
-			return groupThousands(whole) + "." + frac
+			return money.Group(whole) + "." + frac
 		}
-		return groupThousands(whole)
+		return money.Group(whole)
 	case KindInt:
-		return groupThousands(c.Dec.String())
+		return money.Group(c.Dec.String())
 	}
 	return ""
 }
@@ -139,22 +139,6 @@ func (c Cell) Numeric() bool {
 		return false
 	}
 	return true
-}
-
-func groupThousands(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // Neutralise makes text from input safe to open in a spreadsheet: a cell that
