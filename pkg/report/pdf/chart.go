@@ -99,8 +99,8 @@ func valueAxis(c report.Chart) axis {
 	if kind == report.KindMoney || kind == report.KindChange || kind == report.KindInt {
 		step = decimal.Max(step, decimal.NewFromInt(1))
 	}
-	start := lo.Div(step).Floor().Mul(step)
-	end := hi.Div(step).Ceil().Mul(step)
+	start := floorDiv(lo, step).Mul(step)
+	end := ceilDiv(hi, step).Mul(step)
 	var a axis
 	for t := start; !t.GreaterThan(end); t = t.Add(step) {
 		a.ticks = append(a.ticks, report.Cell{Kind: kind, Dec: t, Places: places})
@@ -447,4 +447,23 @@ func drawLegend(p *page, c report.Chart) {
 		p.y += lh + 0.5
 	}
 	p.drawGrey(0)
+}
+
+// floorDiv returns ⌊x ÷ y⌋ exactly, for y > 0 (decimal's Div would round
+// to its global precision first).
+func floorDiv(x, y decimal.Decimal) decimal.Decimal {
+	q, r := x.QuoRem(y, 0)
+	if r.IsNegative() {
+		q = q.Sub(decimal.NewFromInt(1))
+	}
+	return q
+}
+
+// ceilDiv returns ⌈x ÷ y⌉ exactly, for y > 0.
+func ceilDiv(x, y decimal.Decimal) decimal.Decimal {
+	q, r := x.QuoRem(y, 0)
+	if r.IsPositive() {
+		q = q.Add(decimal.NewFromInt(1))
+	}
+	return q
 }
