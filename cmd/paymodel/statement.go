@@ -65,7 +65,7 @@ func statementFile(p *paystructure.Person) (string, error) {
 		id = fmt.Sprintf("row-%d", p.Line)
 	}
 	if strings.ContainsAny(id, `/\`) || strings.Contains(id, "..") {
-		return "", badInput(fmt.Errorf("staff.csv:%d: id %q would make a file outside the output folder; ids must not contain / \\ or ..", p.Line, id))
+		return "", badInput(fmt.Errorf(`staff.csv:%d: id %q would make a file outside the output folder (ids must not contain "/", "\" or "..")`, p.Line, id))
 	}
 	safe := id != "" && len(id) <= 64 && !strings.HasPrefix(id, ".") && !strings.HasPrefix(id, "-")
 	for _, r := range id {
