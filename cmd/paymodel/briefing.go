@@ -50,6 +50,9 @@ against inflation.`,
 				if path == "" {
 					path = filepath.Join("reports", src.name, "briefing.pdf")
 				}
+				if err := src.checkOut("--out", path); err != nil {
+					return err
+				}
 				batch := outfile.NewBatch()
 				defer batch.Abort()
 				doc := report.Briefing(res, others, docMeta(res.Dataset, "Pay briefing"))

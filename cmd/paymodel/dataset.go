@@ -21,6 +21,29 @@ type source struct {
 	name    string // for reports: the folder's base name or the built-in name
 	fsys    fs.FS
 	builtin bool
+	dir     string // the folder on disk; "" for a built-in dataset
+}
+
+// checkOut refuses an output file that is one of the dataset's own files
+// (briefing --out DATA/bands.csv would replace the user's data with a PDF).
+func (s *source) checkOut(flag, path string) error {
+	if s.dir == "" {
+		return nil
+	}
+	out, err := os.Stat(path)
+	if err != nil {
+		return nil // does not exist yet, so it is not an input
+	}
+	err = fs.WalkDir(os.DirFS(s.dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if in, err := os.Stat(filepath.Join(s.dir, p)); err == nil && os.SameFile(in, out) {
+			return usageErrorf("%s %s is the dataset's own file %s; choose another output file", flag, path, p)
+		}
+		return nil
+	})
+	return err
 }
 
 // openSource resolves a DATASET argument: an existing folder, or the name of
@@ -34,7 +57,7 @@ func openSource(arg string) (*source, error) {
 			return nil, usageErrorf("%s: a dataset is a folder of CSV files, not a file", arg)
 		}
 		abs, _ := filepath.Abs(arg)
-		return &source{name: filepath.Base(abs), fsys: os.DirFS(arg)}, nil
+		return &source{name: filepath.Base(abs), fsys: os.DirFS(arg), dir: arg}, nil
 	}
 	if fsys, err := scenarios.FS(arg); err == nil {
 		return &source{name: arg, fsys: fsys, builtin: true}, nil

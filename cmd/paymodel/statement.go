@@ -153,6 +153,9 @@ Pick the member from the census with --id, or describe them with --band and
 					}
 					path = filepath.Join("reports", src.name, name)
 				}
+				if err := src.checkOut("--out", path); err != nil {
+					return err
+				}
 				batch := outfile.NewBatch()
 				defer batch.Abort()
 				if err := writePDF(batch, path, outfile.PrivateFile, outfile.PrivateDir, report.Statement(m, s.meta)); err != nil {

@@ -46,8 +46,8 @@ type Progression struct {
 	QualifyingMonths int
 }
 
-// String describes the rule in words ("anniversary", "each 04-01, 6 months
-// qualifying").
+// String describes the rule in words ("anniversary", "each 04-01"); the
+// qualifying months of a fixed-date rule are left to callers that show them.
 func (p Progression) String() string {
 	if p.Kind == Anniversary {
 		return "anniversary"
