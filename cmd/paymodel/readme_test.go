@@ -1,0 +1,33 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestREADMECompareOutput keeps the compare output quoted in README.md true:
+// it runs compare on the built-in sample and checks the README shows exactly
+// what it prints.
+func TestREADMECompareOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"compare", "probation", "--no-pdf", "--out", t.TempDir()}, &stdout, &stderr); code != 0 {
+		t.Fatalf("compare exited %d: %s", code, stderr.String())
+	}
+	var kept []string
+	for _, line := range strings.Split(strings.TrimRight(stdout.String(), "\n"), "\n") {
+		if !strings.HasPrefix(line, "Wrote ") {
+			kept = append(kept, line)
+		}
+	}
+	want := strings.TrimRight(strings.Join(kept, "\n"), "\n ") + "\n```"
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README.md does not show compare's current output; replace its block under \"### compare\" with:\n%s", want)
+	}
+}
