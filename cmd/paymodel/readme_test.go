@@ -31,3 +31,21 @@ func TestREADMECompareOutput(t *testing.T) {
 		t.Errorf("README.md does not show compare's current output; replace its block under \"### compare\" with:\n%s", want)
 	}
 }
+
+// TestREADMEExplainOutput does the same for the explain example.
+func TestREADMEExplainOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	args := []string{"explain", "--scenario", "../../scenarios/probation/offers/napo-2016-principles.toml", "--band", "Band 3", "--point", "2", "--date", "2025-04-01"}
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("explain exited %d: %s", code, stderr.String())
+	}
+	// The README runs it from the repository's root.
+	got := strings.ReplaceAll(stdout.String(), "../../scenarios/", "scenarios/")
+	if !strings.Contains(string(readme), got) {
+		t.Errorf("README.md does not show explain's current output:\n%s", got)
+	}
+}
