@@ -167,9 +167,6 @@ run before anything is written (exit 2).`,
 				}
 				report.WriteCompareSummary(e.stdout, res)
 				fmt.Fprintf(e.stdout, "\nWrote %s\n", dir)
-				for _, p := range batch.Paths() {
-					_ = p
-				}
 				return nil
 			}
 		},

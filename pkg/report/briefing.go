@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -9,6 +10,7 @@ import (
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/inflation"
+	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 )
 
@@ -63,19 +65,11 @@ func RealTermsHistory(ds *paystructure.Dataset) []RealTerms {
 			if rt.Dates[len(rt.Dates)-1] != latest.Date {
 				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, latest.Date), append(rt.Cash, last), append(rt.Real, last)
 			}
-			_, rt.Change = changeOf(rt.Real[0], rt.Real[len(rt.Real)-1])
+			_, rt.Change = money.Change(rt.Real[0], rt.Real[len(rt.Real)-1])
 			out = append(out, rt)
 		}
 	}
 	return out
-}
-
-func changeOf(old, new decimal.Decimal) (decimal.Decimal, decimal.Decimal) {
-	cash := new.Sub(old)
-	if old.IsZero() {
-		return cash, decimal.Zero
-	}
-	return cash, cash.DivRound(old, 8)
 }
 
 // Briefing assembles the campaign briefing: headline figures, real-terms
@@ -241,7 +235,7 @@ func realTermsChart(h []RealTerms, which string) Chart {
 			}
 		}
 	}
-	sortDates(dates)
+	slices.SortFunc(dates, calendar.Date.Compare)
 	c := Chart{Kind: LineChart, Title: fmt.Sprintf("Band %s salaries at %s prices", which, h[0].Prices), XLabel: "Date", YLabel: "Salary at " + h[0].Prices.String() + " prices (£)"}
 	for _, d := range dates {
 		c.Categories = append(c.Categories, d.String())
@@ -263,14 +257,6 @@ func realTermsChart(h []RealTerms, which string) Chart {
 		c.Series = append(c.Series, s)
 	}
 	return c
-}
-
-func sortDates(ds []calendar.Date) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && ds[j].Before(ds[j-1]); j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
 }
 
 func realTermsTable(h []RealTerms) Table {

@@ -126,13 +126,11 @@ func firstDiff(got, want string) string {
 			wl = w[i]
 		}
 		if gl != wl {
-			return "line " + itoa(i+1) + ":\n  got:  " + gl + "\n  want: " + wl
+			return "line " + strconv.Itoa(i+1) + ":\n  got:  " + gl + "\n  want: " + wl
 		}
 	}
 	return "(none)"
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // csvCell returns the cell in column col of the first row of tab whose CSV
 // values match every entry of match.
