@@ -133,34 +133,14 @@ func appendUnhinted(dst, data []byte) []byte {
 	}
 	// Composite: walk the components, clear "we have instructions" on the
 	// last and drop what follows it.
-	const (
-		argsAreWords     = 0x0001
-		haveScale        = 0x0008
-		moreComponents   = 0x0020
-		haveXYScale      = 0x0040
-		haveTwoByTwo     = 0x0080
-		haveInstructions = 0x0100
-	)
+	const haveInstructions = 0x0100
 	p := 10
 	for {
-		if p+4 > len(data) {
+		if p+componentHeader > len(data) {
 			return append(dst, data...)
 		}
 		flags := binary.BigEndian.Uint16(data[p:])
-		next := p + 4
-		if flags&argsAreWords != 0 {
-			next += 4
-		} else {
-			next += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			next += 2
-		case flags&haveXYScale != 0:
-			next += 4
-		case flags&haveTwoByTwo != 0:
-			next += 8
-		}
+		next := p + componentSize(flags)
 		if next > len(data) {
 			return append(dst, data...)
 		}
@@ -180,14 +160,6 @@ func components(data []byte) ([]int, error) {
 	if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
 		return nil, nil
 	}
-	const (
-		argsAreWords    = 0x0001
-		haveScale       = 0x0008
-		moreComponents  = 0x0020
-		haveXYScale     = 0x0040
-		haveTwoByTwo    = 0x0080
-		componentHeader = 4
-	)
 	var out []int
 	p := 10
 	for {
@@ -196,20 +168,7 @@ func components(data []byte) ([]int, error) {
 		}
 		flags := binary.BigEndian.Uint16(data[p:])
 		out = append(out, int(binary.BigEndian.Uint16(data[p+2:])))
-		p += componentHeader
-		if flags&argsAreWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&haveTwoByTwo != 0:
-			p += 8
-		}
+		p += componentSize(flags)
 		if flags&moreComponents == 0 {
 			return out, nil
 		}
@@ -297,4 +256,33 @@ func checksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// Composite glyph component records (TrueType 'glyf' table): flags, glyph
+// index, then arguments and an optional transform whose sizes the flags give.
+const (
+	componentHeader = 4 // flags and glyph index
+	argsAreWords    = 0x0001
+	haveScale       = 0x0008
+	moreComponents  = 0x0020
+	haveXYScale     = 0x0040
+	haveTwoByTwo    = 0x0080
+)
+
+// componentSize returns the length in bytes of a component record with the
+// given flags.
+func componentSize(flags uint16) int {
+	n := componentHeader + 2
+	if flags&argsAreWords != 0 {
+		n = componentHeader + 4
+	}
+	switch {
+	case flags&haveScale != 0:
+		n += 2
+	case flags&haveXYScale != 0:
+		n += 4
+	case flags&haveTwoByTwo != 0:
+		n += 8
+	}
+	return n
 }
