@@ -84,11 +84,18 @@ func readBands(t *table) []bandInfo {
 		if b.Order, msg = parseInt("order", r.Order, i+1, -maxOrder, maxOrder); msg != "" {
 			t.errs.add(t.file, line, "order", bad("order", r.Order, "must be a whole number"))
 		}
-		if b.Progression, msg = parseProgression(r.Progression); msg != "" {
+		b.Progression, msg = parseProgression(r.Progression)
+		anniversary := msg == "" && b.Progression.Kind == paystructure.Anniversary
+		if msg != "" {
 			t.errs.add(t.file, line, "progression", msg)
 		}
 		if b.Progression.QualifyingMonths, msg = parseInt("qualifying_months", r.QualifyingMonths, paystructure.DefaultQualifyingMonths, 0, 12); msg != "" {
 			t.errs.add(t.file, line, "qualifying_months", msg)
+		} else if anniversary && strings.TrimSpace(r.QualifyingMonths) != "" {
+			// The same rule as a scenario's [progression]: qualifying months
+			// mean something only with a fixed progression date.
+			t.errs.add(t.file, line, "qualifying_months", bad("qualifying_months", r.QualifyingMonths,
+				"only for fixed-date progression (this band progresses on anniversaries; leave qualifying_months blank or write a progression date such as 04-01)"))
 		}
 		out = append(out, bandInfo{band: b, line: line, pos: i})
 	}

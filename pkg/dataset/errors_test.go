@@ -122,6 +122,11 @@ func TestLoadErrors(t *testing.T) {
 		{"qualifying months", map[string]string{BandsFile: "band,progression,qualifying_months\nBand 1,04-01,13\nBand 2,04-01,-1\n"}, lines(
 			`bands.csv:2: qualifying_months "13": must be a whole number from 0 to 12`,
 			`bands.csv:3: qualifying_months "-1": must be a whole number from 0 to 12`)},
+		// Qualifying months mean something only with a fixed date, as in a
+		// scenario's [progression]; a blank progression is anniversary.
+		{"qualifying months with anniversary", map[string]string{BandsFile: "band,progression,qualifying_months\nBand 1,anniversary,6\nBand 2,,0\n"}, lines(
+			`bands.csv:2: qualifying_months "6": only for fixed-date progression (this band progresses on anniversaries; leave qualifying_months blank or write a progression date such as 04-01)`,
+			`bands.csv:3: qualifying_months "0": only for fixed-date progression (this band progresses on anniversaries; leave qualifying_months blank or write a progression date such as 04-01)`)},
 		{"band without points", map[string]string{BandsFile: baseBands + "Band 3,Three\n"},
 			`bands.csv:4: band "Band 3" has no points in increments.csv`},
 
