@@ -149,20 +149,26 @@ func YearsToTopTable(r *analysis.Result, figs []ScenarioFigures) Table {
 	for _, b := range r.Current().Bands {
 		cols = append(cols, b.Name)
 	}
+	horizon := r.Current().Years
 	t := Table{Title: "Years to the top of each band", Columns: cols,
-		Note: "A full-time new entrant starting at the bottom of the band on the start date; blank: not reached within the horizon."}
+		Note: fmt.Sprintf("A full-time new entrant starting at the bottom of the band on the start date; \"> %d\": the top is not reached within the %d-year horizon (--years, up to 50, shows when it is).", horizon, horizon)}
 	for _, f := range figs {
 		row := []Cell{Text(f.Name)}
 		for _, y := range f.YearsToTop {
-			if y == nil {
-				row = append(row, Blank())
-			} else {
-				row = append(row, Number(*y, 2))
-			}
+			row = append(row, YearsToTopCell(y, horizon))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// YearsToTopCell shows years to the top to two places, or "> horizon" when
+// the top is not reached within the horizon.
+func YearsToTopCell(y *decimal.Decimal, horizon int) Cell {
+	if y == nil {
+		return Above(decimal.NewFromInt(int64(horizon)), 0)
+	}
+	return Number(*y, 2)
 }
 
 // WriteCompareSummary prints the side-by-side summary of a comparison.

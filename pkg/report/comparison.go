@@ -198,18 +198,15 @@ func yearsToTopChart(r *analysis.Result, figs []ScenarioFigures) Chart {
 	for _, b := range r.Current().Bands {
 		c.Categories = append(c.Categories, b.Name)
 	}
+	horizon := r.Current().Years
 	for _, f := range figs {
 		s := Series{Name: f.Name}
 		for _, y := range f.YearsToTop {
-			if y == nil {
-				s.Values = append(s.Values, Blank())
-			} else {
-				s.Values = append(s.Values, Number(*y, 2))
-			}
+			s.Values = append(s.Values, YearsToTopCell(y, horizon))
 		}
 		c.Series = append(c.Series, s)
 	}
-	c.Note = "A missing bar: the top is not reached within the horizon. A bar at 0: the band has a single point, so every entrant starts at the top."
+	c.Note = fmt.Sprintf("An open dashed bar marked \"> %d\": the top is not reached within the %d-year horizon (--years, up to 50, shows when it is). A bar at 0: the band has a single point, so every entrant starts at the top.", horizon, horizon)
 	return c
 }
 
@@ -341,7 +338,10 @@ func scorecard(r *analysis.Result, figs []ScenarioFigures) []Block {
 				lo = y
 			}
 		}
-		if lo != nil {
+		switch {
+		case notTopped > 0:
+			longest = YearsToTopCell(nil, tl.Years)
+		case lo != nil:
 			longest = Number(*lo, 2)
 		}
 		tr.Rows = append(tr.Rows, []Cell{Text(tl.Scenario), Text(fmt.Sprintf("%d–%d", minP, maxP)), longest, Int(notTopped)})

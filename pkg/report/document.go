@@ -129,7 +129,10 @@ type Chart struct {
 // Series is one named line, or one bar in every group, of a Chart.
 type Series struct {
 	Name   string
-	Values []Cell // one per category; Blank for a missing value
+	// Values has one cell per category: Blank for a missing value; in a
+	// bar chart, an Above cell for a value beyond a limit (drawn as an open
+	// bar reaching the limit, labelled "> 10").
+	Values []Cell
 }
 
 // BandPosition shows a pay band as a horizontal bar from its entry salary to
@@ -211,28 +214,32 @@ func validateBlock(b Block) error {
 			}
 		}
 	case Chart:
-		if len(b.Categories) == 0 || len(b.Series) == 0 {
-			return fmt.Errorf("chart %q has no categories or no series", b.Title)
-		}
+		// A chart may have no categories, no series or no values at all (a
+		// band nobody reaches the top of within the horizon): renderers
+		// draw an empty plot that says so.
 		kind := KindBlank
 		for _, s := range b.Series {
 			if len(s.Values) != len(b.Categories) {
 				return fmt.Errorf("chart %q series %q has %d values for %d categories", b.Title, s.Name, len(s.Values), len(b.Categories))
 			}
 			for _, v := range s.Values {
+				vk := v.Kind
+				if vk == KindAbove {
+					if b.Kind != BarChart {
+						return fmt.Errorf("chart %q: only a bar chart can show a value beyond a limit", b.Title)
+					}
+					vk = KindNumber // "> 10" sits on a number axis
+				}
 				switch {
-				case v.Kind == KindBlank:
+				case vk == KindBlank:
 				case !v.Numeric():
 					return fmt.Errorf("chart %q series %q has a value that is not a number", b.Title, s.Name)
 				case kind == KindBlank:
-					kind = v.Kind
-				case v.Kind != kind:
+					kind = vk
+				case vk != kind:
 					return fmt.Errorf("chart %q mixes kinds of value", b.Title)
 				}
 			}
-		}
-		if kind == KindBlank {
-			return fmt.Errorf("chart %q has no values", b.Title)
 		}
 	case BandPosition:
 		for _, c := range append([]Cell{b.Entry, b.Top, b.Position}, b.Points...) {

@@ -30,6 +30,10 @@ const (
 	KindNumber              // a plain decimal with fixed places (years, FTE)
 	KindInt                 // a whole number (headcount): display with separators
 	KindDate                // an ISO date
+	// KindAbove is a value known only to exceed a limit, such as years to
+	// the top of a band when the top is not reached within the horizon:
+	// display "> 10", CSV blank (the value itself does not exist).
+	KindAbove
 )
 
 // Cell is one value of a table.
@@ -62,6 +66,13 @@ func PercentChange(fraction decimal.Decimal) Cell { return Cell{Kind: KindPctChg
 // from zero) in every format.
 func Number(d decimal.Decimal, places int32) Cell {
 	return Cell{Kind: KindNumber, Dec: d, Places: places}
+}
+
+// Above returns a cell for a value that exceeds limit by an unknown amount
+// (years to top beyond the horizon), shown "> 10" with places decimal places
+// and written blank in CSV.
+func Above(limit decimal.Decimal, places int32) Cell {
+	return Cell{Kind: KindAbove, Dec: limit, Places: places}
 }
 
 // Int returns a whole-number cell.
@@ -126,6 +137,8 @@ func (c Cell) Display() string {
 			return money.Group(whole) + "." + frac
 		}
 		return money.Group(whole)
+	case KindAbove:
+		return "> " + Number(c.Dec, c.Places).Display()
 	case KindInt:
 		return money.Group(c.Dec.String())
 	}

@@ -63,7 +63,9 @@ func valueAxis(c report.Chart) axis {
 			if v.Kind == report.KindBlank {
 				continue
 			}
-			kind, places = v.Kind, v.Places
+			if v.Kind != report.KindAbove || kind == report.KindBlank {
+				kind, places = v.Kind, v.Places
+			}
 			if first || v.Dec.LessThan(lo) {
 				lo = v.Dec
 			}
@@ -72,6 +74,10 @@ func valueAxis(c report.Chart) axis {
 			}
 			first = false
 		}
+	}
+	if kind == report.KindAbove || kind == report.KindBlank {
+		// Only values beyond a limit, or none at all: a plain number axis.
+		kind = report.KindNumber
 	}
 	if c.Kind == report.BarChart || c.FromZero {
 		lo = decimal.Min(lo, decimal.Zero)
@@ -210,6 +216,21 @@ func drawChart(p *page, c report.Chart) {
 	p.f.Line(plotL, zero, plotR, zero)
 
 	n := len(c.Categories)
+	if !hasValues(c) {
+		// Nothing to plot: say so inside the empty plot rather than fail.
+		p.setFont(italic, chartLabelPt)
+		p.textGrey(40)
+		p.textIn(plotL, (plotT+plotB)/2-p.lineHeight()/2, plotR-plotL, "No values to show", alignCenter)
+		p.textGrey(0)
+	}
+	if n == 0 {
+		p.y = plotB + tickLen + p.lineHeight() + 1
+		if c.XLabel != "" {
+			p.y += p.lineHeight()
+		}
+		finishChart(p, c)
+		return
+	}
 	var xOf func(i int) float64
 	slot := (plotR - plotL) / float64(n)
 	if c.Kind == report.LineChart {
@@ -259,6 +280,23 @@ func drawChart(p *page, c report.Chart) {
 	} else {
 		drawBars(p, c, slot, xOf, yOf, zero)
 	}
+	finishChart(p, c)
+}
+
+// hasValues reports whether any series has a value to draw.
+func hasValues(c report.Chart) bool {
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v.Kind != report.KindBlank {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// finishChart draws the legend and the note under a chart's plot.
+func finishChart(p *page, c report.Chart) {
 	p.y += 2
 	drawLegend(p, c)
 	if c.Note != "" {
@@ -359,7 +397,11 @@ func drawBars(p *page, c report.Chart, slot float64, xOf func(int) float64, yOf 
 			x := xOf(i) - groupW/2 + float64(si)*barW
 			y := yOf(v.Dec.InexactFloat64()) // float ok: drawing only
 			top, h := min(y, zero), math.Abs(zero-y)
-			drawBar(p, styleOf(si), x, top, barW, h)
+			if v.Kind == report.KindAbove {
+				drawBeyondBar(p, x, top, barW, h)
+			} else {
+				drawBar(p, styleOf(si), x, top, barW, h)
+			}
 			if label := v.Display(); p.textWidth(label) <= barW+0.5 {
 				ly := top - p.lineHeight()
 				if y > zero {
@@ -385,6 +427,24 @@ func drawBar(p *page, st seriesStyle, x, y, w, h float64) {
 			p.f.Line(x+d, y+h, x+d+h, y)
 		}
 		p.f.ClipEnd()
+	}
+}
+
+// drawBeyondBar draws a value known only to exceed the bar's height (the
+// top of a band not reached within the horizon): an open bar with a dashed
+// outline, open at the top, with an arrowhead pointing up past it.
+func drawBeyondBar(p *page, x, y, w, h float64) {
+	p.drawGrey(0)
+	p.f.SetLineWidth(0.25)
+	p.f.SetDashPattern([]float64{1, 0.8}, 0)
+	p.f.Line(x, y+h, x, y)
+	p.f.Line(x+w, y+h, x+w, y)
+	p.f.SetDashPattern(nil, 0)
+	p.f.Line(x, y+h, x+w, y+h)
+	if w > 0 {
+		s := min(w*0.8, 2.4)
+		p.fillGrey(0)
+		p.f.Polygon(triangleUp(x+w/2, y+s*0.3, s/2), "F")
 	}
 }
 
