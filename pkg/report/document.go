@@ -128,7 +128,7 @@ type Chart struct {
 
 // Series is one named line, or one bar in every group, of a Chart.
 type Series struct {
-	Name   string
+	Name string
 	// Values has one cell per category: Blank for a missing value; in a
 	// bar chart, an Above cell for a value beyond a limit (drawn as an open
 	// bar reaching the limit, labelled "> 10").
