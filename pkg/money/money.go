@@ -24,6 +24,23 @@ const MaxIntegerDigits = 12
 // MaxAmountPlaces is how many decimal places an amount may carry: pence.
 const MaxAmountPlaces = 2
 
+// AmountLimit is £1,000,000,000,000 (10^MaxIntegerDigits): every amount
+// ParseAmount accepts is below it, and so must every salary an award
+// produces be (see SalaryInRange).
+var AmountLimit = decimal.New(1, MaxIntegerDigits)
+
+// MaxRate is 1000% (10 as a fraction): the largest rate a scenario may carry
+// in an uplift, in a minimum or maximum written as a rate, or in a lump sum
+// (and the most the rates of the lump sums paid in one pay year may add up
+// to).
+var MaxRate = decimal.NewFromInt(10)
+
+// SalaryInRange reports whether d is a salary paymodel can carry: more than
+// £0 and below AmountLimit.
+func SalaryInRange(d decimal.Decimal) bool {
+	return d.Sign() > 0 && d.LessThan(AmountLimit)
+}
+
 // MaxNumberPlaces is how many decimal places a rate's percentage or a
 // number of hours may carry.
 const MaxNumberPlaces = 6

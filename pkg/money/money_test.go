@@ -309,3 +309,32 @@ func TestGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestSalaryInRange(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"0.01", true},
+		{"25524", true},
+		{"999999999999.99", true}, // the largest amount ParseAmount accepts
+		{"999999999999.999", true},
+		{"1000000000000", false}, // AmountLimit itself
+		{"1000000000000.01", false},
+		{"0", false},
+		{"0.00001", true},
+		{"-0.01", false},
+		{"-6500", false},
+	} {
+		if got := SalaryInRange(dec(tt.in)); got != tt.want {
+			t.Errorf("SalaryInRange(%s) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	if !AmountLimit.Equal(dec("1000000000000")) || !MaxRate.Equal(dec("10")) {
+		t.Errorf("AmountLimit = %s, MaxRate = %s; want 10^12 and 10 (1000%%)", AmountLimit, MaxRate)
+	}
+	// Every amount ParseAmount accepts is below AmountLimit.
+	if d, err := ParseAmount("£999,999,999,999.99"); err != nil || !d.LessThan(AmountLimit) {
+		t.Errorf("largest amount %s, %v: not below AmountLimit", d, err)
+	}
+}

@@ -88,6 +88,12 @@ func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, erro
 		if len(tl.Tables) == 0 && m != start {
 			tl.Tables = append(tl.Tables, paystructure.Table{From: start, Scales: cloneScales(ap.scales)})
 		}
+		if len(tl.Tables) == 0 && tl.Prior == nil {
+			// Awards on the start date: the census starts on the structure
+			// before them and meets the start's table like any later one
+			// (moves, protection and Order included).
+			tl.Prior = &paystructure.Table{From: start, Scales: cloneScales(ap.scales)}
+		}
 		t := paystructure.Table{From: m}
 		ap.moves = nil
 		for ; n < len(order) && calendar.Of(sc.Awards[order[n]].From) == m; n++ {
@@ -102,6 +108,7 @@ func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, erro
 	if len(tl.Tables) == 0 {
 		tl.Tables = append(tl.Tables, paystructure.Table{From: start, Scales: cloneScales(ap.scales)})
 	}
+	checkLumpSums(&e, sc, start)
 	for _, l := range sc.LumpSums {
 		for _, b := range l.Bands {
 			if _, ok := ds.Band(b); !ok {
@@ -224,6 +231,11 @@ func roundedText(r money.Rule, d decimal.Decimal) string {
 // Name identifies the award in Table.Awards and messages:
 // "award 1 (offer.toml:9): uplift 3%, minimum £1,000".
 func (a *Award) Name() string {
+	return fmt.Sprintf("award %d (%s): %s", a.N, a.Pos, a.terms())
+}
+
+// terms says what the award does: "uplift 3%, minimum £1,000".
+func (a *Award) terms() string {
 	var parts []string
 	add := func(format string, args ...any) { parts = append(parts, fmt.Sprintf(format, args...)) }
 	switch {
@@ -260,7 +272,7 @@ func (a *Award) Name() string {
 	if a.Select.SalaryFrom != nil {
 		add("salaries from %s", money.AmountText(*a.Select.SalaryFrom))
 	}
-	return fmt.Sprintf("award %d (%s): %s", a.N, a.Pos, strings.Join(parts, ", "))
+	return strings.Join(parts, ", ")
 }
 
 func plural(n int) string {
@@ -277,6 +289,9 @@ type applier struct {
 	errs   *errs
 	scales []paystructure.Scale
 	moves  []paystructure.Move // of the table being built
+	// outOfRange is set once an award has taken a salary out of range
+	// (see bounds.go); later awards are then not applied.
+	outOfRange bool
 }
 
 func (ap *applier) scale(band string) *paystructure.Scale {
@@ -326,6 +341,9 @@ func (ap *applier) finish(a *Award, pt *paystructure.Point, value decimal.Decima
 }
 
 func (ap *applier) apply(a *Award) {
+	if !ap.ratesInRange(a) || ap.outOfRange {
+		return
+	}
 	switch {
 	case a.Uplift != nil || a.Flat != nil:
 		ap.change(a)
@@ -339,6 +357,7 @@ func (ap *applier) apply(a *Award) {
 		ap.add(a)
 	}
 	ap.checkOrder(a)
+	ap.outOfRange = !ap.salariesInRange(a)
 }
 
 // selected returns, for each scale, which points the award's selection

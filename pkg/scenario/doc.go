@@ -105,6 +105,16 @@
 // the two points. Awards on one date are checked one by one, so write
 // disjoint awards in an order that keeps each band in order.
 //
+// Bounds. After every award (and its rounding) every salary must be more
+// than £0 and below £1,000,000,000,000 (money.AmountLimit), or the scenario
+// is rejected naming the award's line, the band, the point and the salary,
+// one error per point; the awards after it are not applied. A rate may be
+// at most 1000% (money.MaxRate): an uplift, a minimum or maximum written as
+// a rate, a lump sum written as a rate; an award with a larger rate is
+// refused and not applied. The lump sums paid in one pay year may add up to
+// at most 1000% of salary and to less than £1,000,000,000,000. Within these
+// bounds one person's pay for a year fits in 64-bit pence.
+//
 // Progression. [progression] on = "anniversary" or "MM-DD" replaces every
 // band's rule (qualifying_months, default 6, only with a date); without on
 // each band keeps its bands.csv rule. freeze lists progression dates on
