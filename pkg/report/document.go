@@ -181,7 +181,8 @@ func (d *Document) Validate() error {
 	}
 	for i, b := range d.Blocks {
 		if err := validateBlock(b); err != nil {
-			return fmt.Errorf("report: document %q block %d: %w", d.Title, i+1, err)
+			// Never the title: a statement's title is the member's name.
+			return fmt.Errorf("report: document block %d: %w", i+1, err)
 		}
 	}
 	return nil

@@ -12,6 +12,9 @@
 // A Renderer prepares the fonts once and is safe for concurrent use, so a
 // program writing one statement per member shares one Renderer between all
 // its workers.
+//
+// Errors never quote the document's title: a member statement's title is
+// the member's name. The caller names the file being written.
 package pdf
 
 import (
@@ -123,7 +126,9 @@ func (r *Renderer) Write(w io.Writer, doc *report.Document) error {
 		drawBlock(p, b, next)
 	}
 	if err := f.Output(w); err != nil {
-		return fmt.Errorf("pdf: %s: %w", doc.Title, err)
+		// Never the title: a statement's title is the member's name, and
+		// the caller names the file being written.
+		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
 }
