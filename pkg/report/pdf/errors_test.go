@@ -12,7 +12,9 @@ import (
 // failingWriter fails every write, like a full disk.
 type failingWriter struct{}
 
-func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("write: no space left on device") }
+func (failingWriter) Write([]byte) (int, error) {
+	return 0, errors.New("write: no space left on device")
+}
 
 // TestErrorsNeverQuoteTheTitle checks that neither a failed write nor an
 // invalid document puts the title in the error: a member statement's title
