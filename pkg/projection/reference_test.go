@@ -110,7 +110,10 @@ func (r *refState) progressAt(m calendar.Month) {
 	r.pm, r.nb = m, 0
 }
 
-func (r *refState) assimilate(tab *paystructure.Table) {
+func (r *refState) assimilate(tab *paystructure.Table, m calendar.Month) {
+	if r.top() {
+		defer r.overdue(m)
+	}
 	old := r.salary()
 	r.tab = tab
 	for _, mv := range tab.Moves {
@@ -134,6 +137,22 @@ func (r *refState) assimilate(tab *paystructure.Table) {
 	}
 	r.label = sc.Top().Label
 	r.protect(old)
+}
+
+// overdue: someone on the top point when a table puts a point above them,
+// with their time at the point complete before m, is first tested on the
+// first anniversary of its completion on or after m (anniversary schemes).
+func (r *refState) overdue(m calendar.Month) {
+	if r.top() || r.rule().Kind != paystructure.Anniversary {
+		return
+	}
+	due := r.pm + calendar.Month(r.point().Months)
+	for due < m {
+		due += 12
+	}
+	if due > r.nb {
+		r.nb = due
+	}
 }
 
 func (r *refState) pathway(m calendar.Month) {
@@ -199,10 +218,14 @@ func refPath(tl *paystructure.Timeline, progress bool, g paystructure.Group, ent
 		tab := tl.TableAt(m)
 		if tab != r.tab {
 			if tl.Rules.Order == paystructure.ProgressFirst {
+				wasTop := r.top()
 				r.progressAt(m)
-				r.assimilate(tab)
+				r.assimilate(tab, m)
+				if wasTop && !r.top() {
+					r.progressAt(m)
+				}
 			} else {
-				r.assimilate(tab)
+				r.assimilate(tab, m)
 				r.progressAt(m)
 			}
 		} else {

@@ -119,10 +119,15 @@ func (s *person) step(mi int) {
 	t := c.tableOf[mi]
 	if c.changeAt[mi] && s.table != t {
 		if c.order == paystructure.ProgressFirst {
+			wasTop := s.atTop()
 			s.progressAt(m, mi)
-			s.assimilate(t)
+			s.assimilate(t, m)
+			if wasTop && !s.atTop() {
+				// Nowhere to progress on the old scale: tested on the new one.
+				s.progressAt(m, mi)
+			}
 		} else {
-			s.assimilate(t)
+			s.assimilate(t, m)
 			s.progressAt(m, mi)
 		}
 	} else {
@@ -132,9 +137,13 @@ func (s *person) step(mi int) {
 	s.settleProt()
 }
 
-// assimilate moves the person from their current table onto table t.
-func (s *person) assimilate(t int) {
+// assimilate moves the person from their current table onto table t, in
+// month m.
+func (s *person) assimilate(t int, m calendar.Month) {
 	c := s.c
+	if s.atTop() {
+		defer s.overdue(m)
+	}
 	if t == s.table+1 {
 		if tr := c.tables[t].trans[s.band][s.point]; !tr.dynamic {
 			if tr.protect {
@@ -170,6 +179,24 @@ func (s *person) assimilate(t int) {
 	}
 	s.point = len(sc.labels) - 1
 	s.setProt(oldSal)
+}
+
+// overdue is called when a table takes effect in month m on someone who
+// stood on their band's top point just before. In an anniversary scheme, if
+// the new table leaves a point above them and their time at the point was
+// already complete before m, they are first tested on the first anniversary
+// of the month it completed on or after m, exactly as a census backlog is at
+// the start (startCensus): time that was complete while there was nowhere
+// to go waits for the person's anniversary, whenever a point appears.
+func (s *person) overdue(m calendar.Month) {
+	c := s.c
+	if s.atTop() || c.prog[s.band].Kind != paystructure.Anniversary {
+		return
+	}
+	due := s.pointMonth + calendar.Month(c.tables[s.table].scales[s.band].months[s.point])
+	if due < m {
+		s.notBefore = max(s.notBefore, due+calendar.Month(12*((int(m-due)+11)/12)))
+	}
 }
 
 // progressAt applies the progression due in month m (index mi) on the
