@@ -7,7 +7,11 @@
 // # What is accepted
 //
 // Files are UTF-8 CSV as Excel and LibreOffice export them: a leading
-// byte-order mark, CRLF line endings and quoted fields are all fine. Headers
+// byte-order mark, CRLF line endings, CR line endings (Excel's "CSV
+// (Macintosh)") and quoted fields are all fine. A line may end in LF, CRLF
+// or a lone CR, even within one file; a lone CR inside a quoted field is
+// read as an LF (a line break in the cell). Lines are numbered by these
+// line ends. Headers
 // are matched case-insensitively, ignoring surrounding spaces, in any order.
 // Rows whose every cell is blank (which spreadsheets export below a table)
 // are skipped.

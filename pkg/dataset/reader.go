@@ -38,8 +38,8 @@ type schema struct {
 }
 
 // table is an open CSV file whose header has been read and checked. Every
-// file goes through it, so BOMs, CRLF, quoting, header normalisation and the
-// size limits are handled in one place.
+// file goes through it, so BOMs, CRLF and CR line ends, quoting, header
+// normalisation and the size limits are handled in one place.
 type table struct {
 	file string
 	errs *collector
@@ -119,7 +119,7 @@ func (t *table) close() {
 func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *table {
 	t := &table{file: sc.file, errs: errs, hash: sha256.New()}
 	t.src = &hashingReader{r: src, t: t}
-	t.lim = &lineLimiter{r: skipBOM(t.src)}
+	t.lim = &lineLimiter{r: &lineEnds{r: skipBOM(t.src)}}
 	t.r = newCSVReader(t.lim)
 
 	header, err := t.r.Read()
