@@ -126,11 +126,17 @@ func FiguresTable(r *analysis.Result, figs []ScenarioFigures) Table {
 	}
 	cols = append(cols, "Smallest rise", "Largest rise")
 	t := Table{Title: "Offers at a glance", Columns: cols}
+	costShown := r.Costing != nil && analysis.Suppress(r.Costing).AllShown
+	if r.Costing != nil && !costShown {
+		t.Note = smallCensusNote
+	}
 	for i, f := range figs {
 		row := []Cell{Text(f.Name)}
-		if r.Costing != nil {
+		if costShown {
 			row = append(row, Money(f.FirstYear), Change(f.FirstYearChange), PercentChange(f.FirstYearShare),
 				Change(f.WholeDealChange), PercentChange(f.WholeDealShare))
+		} else if r.Costing != nil {
+			row = append(row, Blank(), Blank(), Blank(), Blank(), Blank())
 		}
 		if i == 0 {
 			row = append(row, Text("baseline"), Text("baseline"))

@@ -53,9 +53,13 @@ func Comparison(r *analysis.Result, meta Meta) *Document {
 
 	if r.Costing != nil {
 		add(PageBreak{}, Heading{Text: "What each offer costs", Level: 1})
-		add(Paragraph{Text: costIntro(r)})
-		add(costChart(r))
-		add(TableBlock{Table: costByYearTable(r)})
+		if analysis.Suppress(r.Costing).AllShown {
+			add(Paragraph{Text: costIntro(r)})
+			add(costChart(r))
+			add(TableBlock{Table: costByYearTable(r)})
+		} else {
+			add(Paragraph{Text: smallCensusNote})
+		}
 		add(PageBreak{}, Heading{Text: "Who gains what", Level: 1})
 		add(TableBlock{Table: distributionDocTable(r)})
 		add(Heading{Text: "Equality impact", Level: 1})
@@ -280,34 +284,45 @@ func distributionDocTable(r *analysis.Result) Table {
 	t := DistributionTable(r.Costing)
 	t.Title = "First-year rises by band"
 	t.Columns = []string{"Scenario", "Band", "People", "Smallest", "Median", "Largest", "Smallest %", "Median %", "Largest %", "Below inflation"}
-	t.Note = "A person's rise is their pay-year-1 earnings under the offer minus under Current. Below inflation counts those whose rise is below the 12-month inflation to the start."
+	t.Note = "A person's rise is their pay-year-1 earnings under the offer minus under Current. Below inflation counts those whose rise is below the 12-month inflation to the start. " + suppressionNote
 	return t
 }
 
 func equalityBlocks(r *analysis.Result) []Block {
 	var blocks []Block
-	byAttr := map[string][]projection.EqualityRow{}
 	var attrs []string
+	type shownRow struct {
+		projection.EqualityRow
+		shown bool
+	}
+	byAttr := map[string][]shownRow{}
 	for _, sc := range r.Costing.Scenarios {
-		for _, e := range DisclosedEquality(sc.Equality) {
+		rows, shown := DisclosedEquality(sc.Equality)
+		for i, e := range rows {
 			if _, ok := byAttr[e.Attribute]; !ok {
 				attrs = append(attrs, e.Attribute)
 			}
-			byAttr[e.Attribute] = append(byAttr[e.Attribute], e)
+			byAttr[e.Attribute] = append(byAttr[e.Attribute], shownRow{e, shown[i]})
 		}
 	}
 	for _, a := range attrs {
 		t := Table{Title: "By " + a, Columns: []string{"Scenario", "Group", "People", "Mean FTE salary", "Median FTE salary", "Gap to best-paid"}}
 		for _, e := range byAttr[a] {
-			ok := disclosable(e)
+			ok := e.shown
 			t.Rows = append(t.Rows, []Cell{Text(e.Scenario), Text(e.Value), Int(e.Headcount),
 				Optional(Money(e.MeanSalary), ok), Optional(Money(e.MedianSalary), ok), Optional(Percent(e.GapPct), ok)})
 		}
-		t.Note = fmt.Sprintf("Pay is not shown for groups of fewer than %d people, so that no one's salary can be read off.", MinEqualityGroup)
+		t.Note = suppressionNote
 		blocks = append(blocks, TableBlock{Table: t})
 	}
 	return blocks
 }
+
+// suppressionNote is printed under every table of group pay.
+var suppressionNote = fmt.Sprintf("Pay is not shown for groups of fewer than %[1]d people; whenever one is hidden, so is the smallest group of %[1]d or more in the same table, so that no one's salary can be read off or worked out from the totals.", analysis.MinGroup)
+
+// smallCensusNote replaces the census's totals when it is too small to show.
+var smallCensusNote = fmt.Sprintf("The census has fewer than %d people, so its paybill is one small group's pay and is not shown.", analysis.MinGroup)
 
 // scorecard measures each offer against transparency, fairness,
 // competitiveness and affordability.
@@ -414,10 +429,18 @@ func scorecard(r *analysis.Result, figs []ScenarioFigures) []Block {
 	// Affordable and sustainable.
 	if r.Costing != nil {
 		aff := Table{Title: "Affordable and sustainable: cost and progression drift", Columns: []string{"Scenario", "Year-1 change", "% of paybill", "Whole-deal change", "% of paybill", "Year-1 drift"}}
+		shown := analysis.Suppress(r.Costing).AllShown
 		for i, sc := range r.Costing.Scenarios {
 			rows := allRows(sc)
 			f := figs[i]
-			aff.Rows = append(aff.Rows, []Cell{Text(sc.Scenario), Change(f.FirstYearChange), PercentChange(f.FirstYearShare), Change(f.WholeDealChange), PercentChange(f.WholeDealShare), Money(rows[0].Drift)})
+			row := []Cell{Text(sc.Scenario), Change(f.FirstYearChange), PercentChange(f.FirstYearShare), Change(f.WholeDealChange), PercentChange(f.WholeDealShare), Money(rows[0].Drift)}
+			if !shown {
+				blankFrom(row, 1)
+			}
+			aff.Rows = append(aff.Rows, row)
+		}
+		if !shown {
+			aff.Note = smallCensusNote
 		}
 		blocks = append(blocks, TableBlock{Table: aff})
 	}
@@ -438,8 +461,9 @@ func equalityAttributes(r *analysis.Result) []string {
 
 func widestGap(sc projection.ScenarioCosting, attr string) decimal.Decimal {
 	g := decimal.Zero
-	for _, e := range DisclosedEquality(sc.Equality) {
-		if e.Attribute == attr && disclosable(e) && e.GapPct.GreaterThan(g) {
+	rows, shown := DisclosedEquality(sc.Equality)
+	for i, e := range rows {
+		if e.Attribute == attr && shown[i] && e.GapPct.GreaterThan(g) {
 			g = e.GapPct
 		}
 	}

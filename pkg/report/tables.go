@@ -3,6 +3,7 @@ package report
 import (
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
@@ -125,7 +126,11 @@ func SummaryTable(rows []SummaryRow) Table {
 }
 
 // CostTable is cost.csv: per scenario, pay year and band (and All), the
-// paybill and its change against Current in the same year.
+// paybill and its change against Current in the same year. The bands the
+// disclosure policy suppresses (analysis.Suppress) show their headcount
+// only: fte and every amount are blank, in every pay year and scenario. The
+// All row is still the total of every band, unless the whole census has
+// fewer than analysis.MinGroup people.
 func CostTable(c *projection.Costing, start calendar.Month) Table {
 	t := Table{
 		Name:  CostCSV,
@@ -133,21 +138,35 @@ func CostTable(c *projection.Costing, start calendar.Month) Table {
 		Columns: []string{"scenario", "year", "date", "band", "headcount", "fte", "basic", "lump_sums", "oncosts",
 			"total", "change", "change_pct", "drift", "cpd_time"},
 	}
+	sup := analysis.Suppress(c)
 	for _, sc := range c.Scenarios {
 		for _, r := range sc.Rows {
 			date := (start + calendar.Month(12*(r.Year-1))).First()
-			t.Rows = append(t.Rows, []Cell{
+			row := []Cell{
 				Text(r.Scenario), Int(int64(r.Year)), Date(date), Text(r.Band),
 				Number(r.Headcount, 2), Number(r.FTE, 2), Money(r.Basic), Money(r.LumpSums), Money(r.OnCosts),
 				Money(r.Total), Change(r.Change), PercentChange(r.ChangePct), Money(r.Drift), Money(r.CPDTime),
-			})
+			}
+			if !sup.BandShown(r.Band) {
+				blankFrom(row, 5)
+			}
+			t.Rows = append(t.Rows, row)
 		}
 	}
 	return t
 }
 
+// blankFrom blanks row[i:].
+func blankFrom(row []Cell, i int) {
+	for ; i < len(row); i++ {
+		row[i] = Blank()
+	}
+}
+
 // DistributionTable is distribution.csv: how first-year rises are spread in
-// each band.
+// each band. The bands the disclosure policy suppresses (analysis.Suppress)
+// show their number of people only: the rises and the count below
+// inflation are blank.
 func DistributionTable(c *projection.Costing) Table {
 	t := Table{
 		Name:  DistributionCSV,
@@ -155,34 +174,32 @@ func DistributionTable(c *projection.Costing) Table {
 		Columns: []string{"scenario", "band", "people", "min_rise", "median_rise", "max_rise",
 			"min_rise_pct", "median_rise_pct", "max_rise_pct", "below_inflation"},
 	}
+	sup := analysis.Suppress(c)
 	for _, sc := range c.Scenarios {
 		for _, d := range sc.Distribution {
 			below := Blank()
 			if d.BelowInflation != nil {
 				below = Int(*d.BelowInflation)
 			}
-			t.Rows = append(t.Rows, []Cell{
+			row := []Cell{
 				Text(d.Scenario), Text(d.Band), Int(d.People),
 				Change(d.MinRise), Change(d.MedianRise), Change(d.MaxRise),
 				PercentChange(d.MinPct), PercentChange(d.MedianPct), PercentChange(d.MaxPct), below,
-			})
+			}
+			if !sup.BandShown(d.Band) {
+				blankFrom(row, 3)
+			}
+			t.Rows = append(t.Rows, row)
 		}
 	}
 	return t
 }
 
-// MinEqualityGroup is the smallest group whose pay equality.csv and the
-// reports show: the mean salary of a group of one is that person's salary,
-// so for smaller groups only the headcount is given.
-const MinEqualityGroup = 5
-
-// disclosable reports whether a group is large enough for its pay to be
-// shown without identifying anyone.
-func disclosable(e projection.EqualityRow) bool { return e.Headcount >= MinEqualityGroup }
-
 // EqualityTable is equality.csv: for each census attribute and group, the
-// full-time-equivalent salary and the gap to the best-paid group. Groups
-// of fewer than MinEqualityGroup people have their pay left blank.
+// full-time-equivalent salary and the gap to the best-paid group shown.
+// The pay of the groups that the disclosure policy (analysis.MinGroup,
+// analysis.SuppressEquality) suppresses is left blank; their headcount is
+// shown.
 func EqualityTable(c *projection.Costing) Table {
 	t := Table{
 		Name:    EqualityCSV,
@@ -190,8 +207,9 @@ func EqualityTable(c *projection.Costing) Table {
 		Columns: []string{"scenario", "attribute", "group", "headcount", "mean_fte_salary", "median_fte_salary", "gap_pct"},
 	}
 	for _, sc := range c.Scenarios {
-		for _, e := range DisclosedEquality(sc.Equality) {
-			ok := disclosable(e)
+		rows, shown := DisclosedEquality(sc.Equality)
+		for i, e := range rows {
+			ok := shown[i]
 			t.Rows = append(t.Rows, []Cell{
 				Text(e.Scenario), Text(e.Attribute), Text(e.Value), Int(e.Headcount),
 				Optional(Money(e.MeanSalary), ok), Optional(Money(e.MedianSalary), ok), Optional(Percent(e.GapPct), ok),
@@ -201,26 +219,31 @@ func EqualityTable(c *projection.Costing) Table {
 	return t
 }
 
-// DisclosedEquality returns rows with each gap measured against the
-// best-paid group of at least MinEqualityGroup people of the same
-// attribute, (best mean − mean) ÷ best mean to 8 places, so that a small
-// group's pay cannot be worked back from the others' gaps either. Where
-// every group is that large, the gaps are the projection's own.
-func DisclosedEquality(rows []projection.EqualityRow) []projection.EqualityRow {
+// DisclosedEquality applies the disclosure policy to one scenario's
+// equality rows: shown[i] says whether row i's pay may be shown
+// (analysis.SuppressEquality), and each gap is measured against the
+// best-paid group of the same attribute whose pay is shown, (best mean −
+// mean) ÷ best mean to 8 places, so that a blank group's pay cannot be
+// worked back from the others' gaps either. Where no group is blank, the
+// gaps are the projection's own.
+func DisclosedEquality(rows []projection.EqualityRow) (out []projection.EqualityRow, shown []bool) {
+	hidden := analysis.SuppressEquality(rows)
+	shown = make([]bool, len(rows))
 	best := map[string]decimal.Decimal{}
-	for _, e := range rows {
-		if b, seen := best[e.Attribute]; disclosable(e) && (!seen || e.MeanSalary.GreaterThan(b)) {
+	for i, e := range rows {
+		shown[i] = !hidden[i]
+		if b, seen := best[e.Attribute]; shown[i] && (!seen || e.MeanSalary.GreaterThan(b)) {
 			best[e.Attribute] = e.MeanSalary
 		}
 	}
-	out := make([]projection.EqualityRow, len(rows))
+	out = make([]projection.EqualityRow, len(rows))
 	for i, e := range rows {
 		out[i] = e
 		if b, ok := best[e.Attribute]; ok && b.IsPositive() {
 			out[i].GapPct = b.Sub(e.MeanSalary).DivRound(b, 8)
 		}
 	}
-	return out
+	return out, shown
 }
 
 // PaybillShare returns change ÷ base as a fraction to 8 places, zero when the
