@@ -316,6 +316,11 @@ type Timeline struct {
 	Years       int
 	Bands       []Band  // display order
 	Tables      []Table // ascending From; Tables[0].From == Start
+	// Prior is the structure in force just before the start when awards
+	// fall on the start date (nil otherwise): the census starts on it and
+	// meets Tables[0], its moves and the progression due at the start in
+	// Rules.Order, as it meets any later table. It is in force in no month.
+	Prior *Table
 	Rules       Rules
 	LumpSums    []LumpSum
 	Rounding    string // rounding rule name, for reports

@@ -131,8 +131,17 @@ func compile(tl *paystructure.Timeline) (*compiled, error) {
 		c.prog = append(c.prog, p)
 	}
 	minCPD := tl.Rules.CPD.Hours
-	for ti, t := range tl.Tables {
-		if ti > 0 && t.From < tl.Tables[ti-1].From {
+	tables := tl.Tables
+	if tl.Prior != nil {
+		// The structure before the start's awards is table 0, in force in
+		// no month: the census starts on it and meets Tables[0] at month 0.
+		if tl.Prior.From != tl.Start || len(tl.Prior.Moves) > 0 {
+			return nil, errf("the structure before the start must be from the start %s, with no moves", tl.Start)
+		}
+		tables = append([]paystructure.Table{*tl.Prior}, tl.Tables...)
+	}
+	for ti, t := range tables {
+		if ti > 0 && t.From < tables[ti-1].From {
 			return nil, errf("pay tables out of order at %s", t.From)
 		}
 		ct := ctable{from: t.From, scales: make([]cscale, len(c.bands)), moves: map[moveKey]paystructure.Move{}}

@@ -92,9 +92,12 @@
 // assimilated from a removed bottom point may progress at once);
 // ProgressFirst progresses people on the old scale, then assimilates them
 // (so people who progressed onto a removed point are moved again, with
-// protection if the Move gives it). Moves of the first table apply to the
-// census at the start, before anything else; their protection is the old
-// point's salary in the first table when it still has the point.
+// protection if the Move gives it). When awards fall on the start date the
+// timeline's Prior is the structure before them: the census starts on it and
+// meets Tables[0] in the first month exactly as it meets any later table
+// (Order, moves and protection alike). Moves on Tables[0] of a timeline with
+// no Prior apply to the census at the start, before anything else, with the
+// old point's salary in Tables[0] protected when it still has the point.
 //
 // New entrants start at the bottom point of their band in the table in force
 // on their first day, with no time at the point.

@@ -188,6 +188,9 @@ func refPath(tl *paystructure.Timeline, progress bool, g paystructure.Group, ent
 		r.pm = first
 	} else {
 		r.tab = &tl.Tables[0]
+		if tl.Prior != nil {
+			r.tab = tl.Prior // met by Tables[0] in the first month, below
+		}
 		r.label = g.Point
 		r.pm = tl.Start
 		if !g.PointDate.IsZero() {
@@ -365,7 +368,23 @@ func refTimelines() []*paystructure.Timeline {
 	s2 := s1("AssimilateFirst", paystructure.AssimilateFirst)
 	s2.Rules.Progression = map[string]paystructure.Progression{"B": anniversary(), "C": fixedDate(9, 3)}
 	s2.Rules.Freeze = nil
-	return []*paystructure.Timeline{cur, s1("ProgressFirst", paystructure.ProgressFirst), s2}
+	// Awards on the start date: A's point 2 and B's top point removed and
+	// everything raised on 1 April 2025, so the census starts on Prior.
+	startDate := func(name string, order paystructure.Order) *paystructure.Timeline {
+		t0 := paystructure.Table{From: mon("2025-04"),
+			Scales: []paystructure.Scale{raise(sa, "1.03", "2"), raise(sb, "1.01", "4"), raise(sc, "1.03")},
+			Moves:  []paystructure.Move{{Band: "A", From: "2", To: "3"}, {Band: "B", From: "4", To: "3", Protect: true}}}
+		t1 := paystructure.Table{From: mon("2026-04"),
+			Scales: []paystructure.Scale{raise(t0.Scales[0], "1.02"), raise(t0.Scales[1], "1.04"), raise(t0.Scales[2], "1.02")}}
+		tl := tline(name, "2025-04", 4, bands, t0, t1)
+		prior := table("2025-04", sa, sb, sc)
+		tl.Prior = &prior
+		tl.Rules.Order = order
+		tl.Rules.Pathways = []paystructure.Pathway{{From: "B", To: "C", AfterMonths: 6}}
+		return tl
+	}
+	return []*paystructure.Timeline{cur, s1("ProgressFirst", paystructure.ProgressFirst), s2,
+		startDate("StartProgressFirst", paystructure.ProgressFirst), startDate("StartAssimilateFirst", paystructure.AssimilateFirst)}
 }
 
 func randomCensus(n int, seed uint64) *paystructure.Census {
