@@ -15,6 +15,11 @@
 // are matched case-insensitively, ignoring surrounding spaces, in any order.
 // Rows whose every cell is blank (which spreadsheets export below a table)
 // are skipped.
+// Each file must be a regular file or a link to one. A file that is
+// present but is a link to a missing file (a share that is not mounted), a
+// named pipe, a device or a folder, or that cannot be read, is an error
+// naming it, never taken as absent; its mode is checked before it is
+// opened, so a named pipe never blocks the read.
 // One shared reader does this for every file, so gocsv (the small tables)
 // and encoding/csv (staff.csv) see the same normalised header.
 //

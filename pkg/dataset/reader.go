@@ -90,13 +90,22 @@ func normalizeHeader(h string) string {
 // found=false when the file does not exist, and t=nil when the file cannot
 // be used (the reasons are recorded in errs). Unused columns of a
 // warnUnknown file are appended to warnings.
+//
+// The file is looked at before it is opened (see checkFile): a named pipe,
+// a device, a folder or a link to a missing file is refused without
+// opening it, so that opening never blocks.
 func openTable(fsys fs.FS, sc *schema, errs *collector, warnings *[]string) (t *table, found bool) {
-	f, err := fsys.Open(sc.file)
-	if errors.Is(err, fs.ErrNotExist) {
+	found, problem := checkFile(fsys, sc.file)
+	if !found {
 		return nil, false
 	}
+	if problem != "" {
+		errs.add(sc.file, 0, "", problem)
+		return nil, true
+	}
+	f, err := fsys.Open(sc.file)
 	if err != nil {
-		errs.addf(sc.file, 0, "", "cannot read the file: %v", err)
+		errs.add(sc.file, 0, "", "cannot be read: "+errText(err))
 		return nil, true
 	}
 	t = newTable(f, sc, errs, warnings)
@@ -106,6 +115,73 @@ func openTable(fsys fs.FS, sc *schema, errs *collector, warnings *[]string) (t *
 	}
 	t.closer = f
 	return t, true
+}
+
+// checkFile looks at name in fsys without opening it. found is false when
+// nothing of that name exists (not even a link); otherwise problem, when not
+// "", says why the file cannot be read as a table: it is a link to a missing
+// file, it is not a regular file (a named pipe would block the read for
+// ever, a folder or a device is not a table), or it cannot be looked at.
+func checkFile(fsys fs.FS, name string) (found bool, problem string) {
+	if lfs, ok := fsys.(fs.ReadLinkFS); ok {
+		li, err := lfs.Lstat(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, ""
+		}
+		if err != nil {
+			return true, "cannot be read: " + errText(err)
+		}
+		if li.Mode()&fs.ModeSymlink != 0 {
+			fi, err := fs.Stat(fsys, name)
+			if errors.Is(err, fs.ErrNotExist) {
+				target, _ := lfs.ReadLink(name)
+				return true, fmt.Sprintf("a link to a missing file (%s); is the drive or share it is on connected?", target)
+			}
+			if err != nil {
+				return true, "cannot be read: " + errText(err)
+			}
+			return true, notRegular(fi.Mode())
+		}
+		return true, notRegular(li.Mode())
+	}
+	fi, err := fs.Stat(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, ""
+	}
+	if err != nil {
+		return true, "cannot be read: " + errText(err)
+	}
+	return true, notRegular(fi.Mode())
+}
+
+// notRegular says what a file of mode m is, when it is not a regular file.
+func notRegular(m fs.FileMode) string {
+	var what string
+	switch {
+	case m.IsRegular():
+		return ""
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	default:
+		what = "a special file"
+	}
+	return "is " + what + ", not a regular file"
+}
+
+// errText is err without the operation and path an *fs.PathError adds
+// (the file is named by the message it goes into).
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // close closes the table's file, if it has one.
@@ -275,7 +351,7 @@ func (t *table) readError(err error) (more bool) {
 		t.errs.addf(t.file, pe.Line, "", "%v (put the whole field in double quotes, and write a \" inside it as \"\")", pe.Err)
 		return true
 	}
-	t.errs.addf(t.file, 0, "", "cannot read the file: %v", err)
+	t.errs.add(t.file, 0, "", "cannot be read: "+errText(err))
 	return false
 }
 
