@@ -43,6 +43,27 @@ func checkCostAll(b []byte) error {
 			return fmt.Errorf("cost.csv line %d: the last row of %s year %s is %q, not All", j+1, all[col["scenario"]], all[col["year"]], all[col["band"]])
 		}
 		for _, c := range additive {
+			// Pay the disclosure policy suppresses is blank: never one
+			// band's alone (All minus the others would give it back), and
+			// every band's when the All row's is.
+			var blanks int
+			for _, r := range rows[i : j-1] {
+				if r[col[c]] == "" {
+					blanks++
+				}
+			}
+			if all[col[c]] == "" {
+				if blanks != j-1-i {
+					return fmt.Errorf("cost.csv line %d: %s year %s All %s is blank but some band's is not", j+1, all[col["scenario"]], all[col["year"]], c)
+				}
+				continue
+			}
+			if blanks == 1 {
+				return fmt.Errorf("cost.csv line %d: %s year %s: one band's %s alone is blank, so All minus the others gives it", j+1, all[col["scenario"]], all[col["year"]], c)
+			}
+			if blanks > 0 {
+				continue
+			}
 			sum := decimal.Zero
 			for _, r := range rows[i : j-1] {
 				v, err := decimal.NewFromString(r[col[c]])

@@ -23,7 +23,9 @@ package main
 //	noglob DIR PATTERN...         require no file in DIR (recursively) to
 //	                               match any PATTERN
 //	csvall FILE                   require cost.csv's All rows to be the sum
-//	                               of the band rows, column by column
+//	                               of the band rows, column by column, where
+//	                               no band's cell is blank (suppressed); and
+//	                               never one band's cell blank alone
 //
 // Run "go test ./cmd/paymodel -run TestScripts -update" to rewrite the cmp
 // files of failing scripts (then review the diff: the expected stderr is the

@@ -45,9 +45,9 @@ type Suppression struct {
 	// Secondary holds the bands among Bands that have MinGroup or more
 	// people and are blank only so that the small ones cannot be derived.
 	Secondary map[string]bool
-	// AllShown is false when the whole census has fewer than MinGroup
-	// people: then its totals are one small group's pay, and the All rows'
-	// pay is blank as well (with every band's).
+	// AllShown is false when the whole census has more than 0 and fewer
+	// than MinGroup people: then its totals are one small group's pay, and
+	// the All rows' pay is blank as well (with every band's).
 	AllShown bool
 }
 
@@ -70,7 +70,8 @@ func (s *Suppression) BandShown(band string) bool {
 // small bands are blank, and so is the large band with the fewest people in
 // pay year 1 under Current (the first in display order on a tie); when no
 // band is large, every band with people is blank. The All rows are shown
-// unless the census has fewer than MinGroup people. The same bands are
+// unless the census has more than 0 and fewer than MinGroup people (then
+// every band is blank too). The same bands are
 // blank in every pay year and scenario, because cost.csv's change column
 // ties each scenario's row to Current's.
 func Suppress(c *projection.Costing) *Suppression {
@@ -86,7 +87,7 @@ func Suppress(c *projection.Costing) *Suppression {
 	for _, sc := range c.Scenarios {
 		for _, r := range sc.Rows {
 			if r.Band == projection.AllBands {
-				if r.Year == 1 && r.Headcount.LessThan(minGroup) {
+				if r.Year == 1 && r.Headcount.IsPositive() && r.Headcount.LessThan(minGroup) {
 					s.AllShown = false
 				}
 				continue
