@@ -50,6 +50,12 @@
 // completed (point month + Months + 12k) on or after the start; for Months a
 // whole number of years that is the next anniversary of their point date.
 // Someone completing their time exactly on the start date is tested then.
+// The same holds mid-horizon: when a new table puts a point above someone
+// who stood on the top point and whose time there was already complete,
+// they are first tested on the first anniversary of the month it completed
+// (point month + Months + 12k) on or after the table's month, not at once.
+// Time completed while there was nowhere to go is a backlog like any other;
+// a person's progression month stays their anniversary.
 //
 // Fixed-date progression. On each progression date (Progression.On, e.g. 1
 // April) a person moves up one point if their time at the point is at least
@@ -76,6 +82,9 @@
 // (protected salary included), or To's top point if none does. Their time at
 // the new point starts that month. Only the first pathway in Rules order that
 // applies is taken, at most one a month, after any progression that month.
+// Pathways are tested every month in every scheme: in a fixed-date scheme a
+// person moves in the month their time at the top reaches AfterMonths, not
+// on the next progression date (a frozen month holds them to the next).
 // A protected salary stays protected after a pathway move until their point
 // pays at least as much.
 //
@@ -92,7 +101,11 @@
 // assimilated from a removed bottom point may progress at once);
 // ProgressFirst progresses people on the old scale, then assimilates them
 // (so people who progressed onto a removed point are moved again, with
-// protection if the Move gives it). When awards fall on the start date the
+// protection if the Move gives it); someone on the top point of the old
+// scale, with nothing to progress to there, is tested on the new scale in
+// the same month (in a fixed-date scheme: the next progression date). A
+// top point's people moved to a new top by one Move each are each protected
+// at their own salary. When awards fall on the start date the
 // timeline's Prior is the structure before them: the census starts on it and
 // meets Tables[0] in the first month exactly as it meets any later table
 // (Order, moves and protection alike). Moves on Tables[0] of a timeline with
@@ -111,15 +124,19 @@
 // earnings (basic + lump sums) and cumulative earnings. YearsToTop is the
 // number of months until the entrant first stands on the top point of their
 // starting band, ÷ 12 to 2 places, or nil if that does not happen within the
-// horizon. A pathway into another band does not count as reaching the top of
-// the starting band, but the career continues in the new band.
+// horizon. Earnings are basic pay plus lump sums, paid to the entrant by the
+// same rules as to the census. A pathway into another band does not count as
+// reaching the top of the starting band, but the career continues in the new
+// band.
 //
 // # Points
 //
 // Points lists every point of every band on each pay-year start and each
 // date a table takes effect within the horizon, with Current's salary for the
-// point with the same label in the same band on the same date (nil when
-// Current lacks it) and the change in cash and as a fraction (money.Change).
+// point with the same label in the same band in Current's table in force on
+// the same date (which takes up the dataset's later structures; nil when
+// Current lacks the label, e.g. an added point) and the change in cash and
+// as a fraction of Current's salary (money.Change).
 //
 // # Costing
 //
@@ -129,7 +146,8 @@
 // Lump sums are paid in their month to people in post in the named bands
 // (all bands when none are named; with AtTopOnly only those on their band's
 // top point that month, after that month's moves): Amount × FTE, or Rate ×
-// full-time salary that month × FTE, rounded to the penny per person.
+// full-time salary that month × FTE, rounded to the penny per person; the
+// salary of a protected person is their protected salary.
 //
 // On-costs: for each person and pay year, each OnCost line costs Rate ×
 // max(0, pay − Threshold), rounded to the penny, where pay is the person's
@@ -138,14 +156,18 @@
 //
 // CPD time: when a timeline grants CPD days (Timeline.CPDDays > 0), each
 // person's year costs their daily rate — full-time salary on the first day
-// of the pay year × FTE ÷ 260.715 (52.143 weeks × 5 days), rounded to the
-// penny — × CPDDays, rounded to the penny. It is its own column; it is
+// of the pay year (protected salary if higher) × FTE ÷ 260.715 (52.143
+// weeks × 5 days), rounded to the penny — × CPDDays, rounded to the penny.
+// An award or progression later in the pay year does not change it. It is its own column; it is
 // counted in the total but not in pay for on-costs.
 //
 // Turnover (Options.Turnover, a fraction t, default 0): at each pay-year
 // boundary from year 2 on, a fraction t of each group's weight leaves and is
 // replaced by new entrants at the bottom of the group's census band with the
-// group's FTE, CPD hours and attributes, with no time at the point. These are
+// group's FTE, CPD hours and attributes, with no time at the point, wherever
+// the leavers stand (people who took a pathway into another band are
+// replaced in the census band); entrants progress and take pathways like
+// anyone else. These are
 // expected values: in pay year y the group's own people weigh Count × (1−t)^(y−1)
 // and the entrants who joined at the start of year k weigh Count × t ×
 // (1−t)^(y−k), exactly, without rounding. Entrants of the same band, FTE and
@@ -167,8 +189,12 @@
 //
 // Drift is the part of a year's basic pay due to progression: basic pay minus
 // the basic pay the same people (with the same weights) would have had if
-// nobody had progressed or taken a pathway from the start, under the same
-// tables, moves and protection; rounded to the penny once per band-year.
+// nobody had progressed or taken a pathway from the start (an entrant: from
+// the month they joined, on the bottom point), under the same tables, moves
+// and protection; rounded to the penny once per band-year. A pathway's drift
+// falls in the band the person moved to, where their pay year counts. Under
+// turnover the pay saved by replacing leavers at the bottom is in Basic, not
+// in Drift.
 //
 // Change and ChangePct compare each row's Total with Current's for the same
 // year and band (money.Change; 0 when Current has no such band).
