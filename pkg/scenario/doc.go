@@ -76,7 +76,11 @@
 // remove_points deletes points: people on a removed point move to the next
 // remaining point up (Move{From, To}); removing a band's top point moves its
 // people to the new top with Protect set (they keep their salary until the
-// point pays more). Removing every point of a band is an error. Moves made
+// point pays more); when the top two or more points go, each goes to the new
+// top with Protect, so each person keeps their own salary. The salary
+// protected is the one paid before the date's awards: an uplift on the same
+// date, in either file order, does not raise it. Removing every point of a
+// band is an error. Moves made
 // on one date are composed, so each ends on a point of that date's table.
 // order = "progress-first" or "assimilate-first" is passed to the projection
 // as Rules.Order: whether people due to progress that month move on the old
@@ -84,13 +88,15 @@
 //
 // add_point = { band, point, salary } inserts a new label (which must be new
 // in the band) in salary order, with 12 months at the point and no CPD
-// requirement.
+// requirement of its own ([progression.cpd] hours apply to it as to every
+// point).
 //
 // floor_hourly lifts every selected point whose salary is below floor ×
 // weekly_hours × 52.143 (paystructure.WeeksPerYear; the band's weekly hours,
 // 37 if blank) to exactly that, then rounds. Points that end on one salary
 // merge into the highest of them: Moves from the lower labels to it, no
-// protection, and the lower points leave the scale. Rounding can leave a
+// protection, and the lower points leave the scale. As with any Move, the
+// people keep their time at the point. Rounding can leave a
 // lifted salary a fraction of a penny an hour under the floor (£15 × 37 ×
 // 52.143 = £28,939.365 rounds to £28,939 under "pound").
 //
@@ -116,8 +122,10 @@
 // bounds one person's pay for a year fits in 64-bit pence.
 //
 // Progression. [progression] on = "anniversary" or "MM-DD" replaces every
-// band's rule (qualifying_months, default 6, only with a date); without on
-// each band keeps its bands.csv rule. freeze lists progression dates on
+// band's rule (qualifying_months, default 6, only with a date: with
+// anniversary or without on it is an error, as it is in bands.csv); without
+// on each band keeps its bands.csv rule, and freeze, cpd and pathways apply
+// within it. Pathways are tested every month, whatever the scheme. freeze lists progression dates on
 // which nobody progresses. [progression.cpd] sets CPD hours needed to pass a
 // point, and accelerate_hours/accelerate_points (both or neither; the hours
 // above hours) for moving several points at once. [[progression.pathway]]
