@@ -65,10 +65,14 @@ func openSource(arg string) (*source, error) {
 	return nil, usageErrorf("%s: no such folder, and not a built-in dataset (built-in: %s)", arg, strings.Join(scenarios.Datasets(), ", "))
 }
 
-// load reads and validates the dataset, printing warnings to stderr.
+// load reads and validates the dataset, printing warnings to stderr. An
+// interrupt (e.ctx done) stops it part way, reading a census included.
 func (s *source) load(e *env) (*paystructure.Dataset, error) {
-	ds, err := dataset.Load(s.fsys, s.name)
+	ds, err := dataset.LoadContext(e.ctx, s.fsys, s.name)
 	if err != nil {
+		if errors.Is(err, e.ctx.Err()) {
+			return nil, err // interrupted: exit 1
+		}
 		var list dataset.ErrorList
 		if errors.As(err, &list) {
 			return nil, badInput(fmt.Errorf("dataset %s is not valid:\n%w", s.name, err))

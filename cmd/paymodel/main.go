@@ -23,17 +23,34 @@ import (
 var version = ""
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// The first Ctrl-C asks the run to stop cleanly (removing its temporary
-	// files); restoring the default afterwards lets a second one end the
-	// program at once, even while a large census is still loading.
+	os.Exit(runWithSignals(os.Args[1:]))
+}
+
+// runWithSignals runs paymodel with args as main does, the first SIGINT
+// (Ctrl-C) or SIGTERM cancelling the run's context, and returns the exit
+// status. The run stops cleanly at its next check (loading a census
+// included), removing its temporary files: exit 1, "interrupted". A
+// second signal ends the program at once, with status 1, whatever it is
+// doing.
+//
+// One goroutine receives both signals from one buffered channel that stays
+// registered until the program exits. (signal.NotifyContext, with its stop
+// called after the first signal to restore the default action, left a
+// window in which a second signal went to a channel nobody read any more,
+// and was lost.)
+func runWithSignals(args []string) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		<-ctx.Done()
-		stop()
+		<-sigs
+		cancel()
+		<-sigs
+		fmt.Fprintln(os.Stderr, "paymodel: interrupted again; stopped at once (temporary files named .*.tmp may be left beside the reports)")
+		os.Exit(exitFailure)
 	}()
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	return run(ctx, args, os.Stdout, os.Stderr)
 }
 
 // run executes one paymodel command and returns the process exit status. It

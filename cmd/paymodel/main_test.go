@@ -32,17 +32,14 @@ package main
 // specification).
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -55,11 +52,10 @@ var update = flag.Bool("update", false, "rewrite the expected output of failing 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"paymodel": func() {
-			// What main does, so that signals are handled as in the real binary.
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-			code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-			stop()
-			os.Exit(code)
+			// What main does, so that signals are handled as in the real
+			// binary, with the test hooks the environment asks for.
+			setTestHooks()
+			os.Exit(runWithSignals(os.Args[1:]))
 		},
 	})
 }

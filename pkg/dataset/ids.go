@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"context"
 	"hash/maphash"
 	"io/fs"
 	"math/bits"
@@ -15,6 +16,9 @@ import (
 type idSet struct {
 	seed   maphash.Seed
 	hashes chunked
+	// ctx, when not nil, stops reportDuplicates part way (its errors are
+	// then incomplete, and the load is abandoned).
+	ctx context.Context
 }
 
 func newIDSet() *idSet { return &idSet{seed: maphash.MakeSeed()} }
@@ -37,9 +41,13 @@ func (s *idSet) reportDuplicates(fsys fs.FS, errs *collector) {
 		return
 	}
 	defer t.close()
+	t.ctx = s.ctx
 	col := t.index("id")
 	firstLine := map[string]int{}
 	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
+		if t.rows%batchRows == 0 && t.stopped() {
+			return
+		}
 		id := label(rec[col])
 		if id == "" || !matched[maphash.String(s.seed, id)] {
 			continue

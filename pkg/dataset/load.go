@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -22,6 +23,15 @@ import (
 // Census is nil when there is no staff.csv, and Warnings lists things worth
 // a look.
 func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
+	return LoadContext(context.Background(), fsys, name)
+}
+
+// LoadContext is Load, stopping early when ctx is done: it checks ctx
+// between files, between batches of census rows (every 512 rows) as they
+// are read and checked, and while staff.csv is read again to check ids. A
+// stopped load returns a nil Dataset and ctx.Err(), even when it had found
+// problems by then.
+func LoadContext(ctx context.Context, fsys fs.FS, name string) (*paystructure.Dataset, error) {
 	errs := newCollector()
 	ds := &paystructure.Dataset{Name: name}
 	sum := newChecksum()
@@ -61,14 +71,25 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 		sum.add(t)
 		t.close()
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var census *censusReader
 	if t, _ := openTable(fsys, staffSchema, errs, &ds.Warnings); t != nil {
+		t.ctx = ctx
 		refs := newCensusRefs(bands, len(bands) > 0, inc)
 		census = readStaff(t, refs, &ds.Warnings)
+		if err := ctx.Err(); err != nil {
+			t.close()
+			return nil, err
+		}
 		sum.add(t)
 		t.close()
 	}
 	if census != nil {
+		if census.ids != nil {
+			census.ids.ctx = ctx
+		}
 		if !errs.empty() {
 			if census.ids != nil {
 				census.ids.reportDuplicates(fsys, errs)
@@ -86,6 +107,9 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 			ds.Census = census.census(ds)
 			wg.Wait()
 			errs.merge(dups)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 	}
 

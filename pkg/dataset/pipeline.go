@@ -1,5 +1,10 @@
 package dataset
 
+import (
+	"sync/atomic"
+	"time"
+)
+
 // batchRows is how many census rows pass between the goroutines of readAll
 // at a time, and batches how many batches there are: enough to keep both
 // busy, few enough that memory stays flat.
@@ -25,6 +30,12 @@ type batch struct {
 // The reading goroutine owns c.t (and its collector) and c.ids until it
 // finishes, except c.t.hash, which this goroutine owns meanwhile; this
 // goroutine owns the rest of c.
+//
+// When c.t's context is done, both goroutines stop at their next batch:
+// the reader stops reading, and this goroutine hands the batches still
+// queued back unread. readAll returns once the reader has finished, so the
+// file may then be closed; what was read is incomplete, and the caller
+// must abandon it.
 func (c *censusReader) readAll() {
 	width := len(c.t.header)
 	full := make(chan *batch, batches)
@@ -38,6 +49,7 @@ func (c *censusReader) readAll() {
 	go func() {
 		defer close(full)
 		b := <-empty
+		pause := slowRead.Load()
 		for rec, line, ok := c.t.next(); ok; rec, line, ok = c.t.next() {
 			if idCol >= 0 {
 				if id := label(rec[idCol]); id != "" {
@@ -50,7 +62,13 @@ func (c *censusReader) readAll() {
 			b.lines = append(b.lines, line)
 			if len(b.lines) == batchRows {
 				b.raw, t.unhashed = t.unhashed, b.raw[:0]
-				full <- b
+				full <- b // never blocks: full holds every batch
+				if pause != nil {
+					time.Sleep(*pause) // SimulateSlowRead
+				}
+				if t.stopped() {
+					return
+				}
 				b = <-empty
 				b.fields, b.lines = b.fields[:0], b.lines[:0]
 			}
@@ -61,6 +79,10 @@ func (c *censusReader) readAll() {
 		}
 	}()
 	for b := range full {
+		if t.stopped() {
+			empty <- b
+			continue // until the reader stops
+		}
 		t.hash.Write(b.raw)
 		for i, line := range b.lines {
 			c.row(b.fields[i*width:(i+1)*width:(i+1)*width], line)
@@ -70,4 +92,20 @@ func (c *censusReader) readAll() {
 	// The reading goroutine has finished: hash what it read last.
 	t.hash.Write(t.unhashed)
 	t.deferHash, t.unhashed = false, nil
+}
+
+// slowRead, when set, is how long the census reader pauses after each
+// batch of rows (see SimulateSlowRead).
+var slowRead atomic.Pointer[time.Duration]
+
+// SimulateSlowRead makes Load pause for d after reading each batch of
+// census rows (512 rows), as a read from a slow share would, without
+// looking at its context during a pause, until the returned function is
+// called. It is for tests of programs that use LoadContext: with a short d,
+// that an interrupt stops a load part way; with a long one, that a second
+// interrupt ends the program while the load cannot notice the first. It
+// must not be used concurrently with itself.
+func SimulateSlowRead(d time.Duration) (restore func()) {
+	slowRead.Store(&d)
+	return func() { slowRead.Store(nil) }
 }

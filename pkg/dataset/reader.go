@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/csv"
@@ -56,6 +57,9 @@ type table struct {
 	extra     []int          // indexes of unknown columns (attributeUnknown)
 	rows      int
 	closer    io.Closer // the file, when opened by openTable
+	// ctx, when not nil, stops the reading of a long file (staff.csv)
+	// part way: see censusReader.readAll and idSet.reportDuplicates.
+	ctx context.Context
 	// notUTF8 is set once a field that is not UTF-8 has been reported.
 	notUTF8 bool
 }
@@ -183,6 +187,10 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// stopped reports whether the table's reading should stop because its
+// context is done.
+func (t *table) stopped() bool { return t.ctx != nil && t.ctx.Err() != nil }
 
 // close closes the table's file, if it has one.
 func (t *table) close() {
