@@ -135,11 +135,18 @@ func Suppress(c *projection.Costing) *Suppression {
 		s.Secondary[best] = true
 		return s
 	}
-	// No band is large enough to hide the small ones behind (or the whole
-	// census is small): blank every band that has people, so that at most
-	// the All row (the whole census) shows.
+	// No band is large enough to hide the small ones behind: blank every
+	// band that has people, so that only the All row (the whole census)
+	// shows. When the whole census is small, every band is blank.
 	for _, b := range order {
 		s.Bands[b] = true
+	}
+	if !s.AllShown {
+		for _, r := range c.Scenarios[0].Rows {
+			if r.Band != projection.AllBands {
+				s.Bands[r.Band] = true
+			}
+		}
 	}
 	return s
 }

@@ -72,8 +72,8 @@ func TestSuppress(t *testing.T) {
 		// No large band: every band with people is blank; the All row, 7
 		// people, is shown.
 		{"no large band", costing(1, map[string]int64{"A": 3, "B": 4}), []string{"A", "B"}, nil, true},
-		// A census of 4: nothing is shown, All included.
-		{"small census", costing(1, map[string]int64{"A": 1, "B": 3}), []string{"A", "B"}, nil, false},
+		// A census of 4: nothing is shown, All and empty bands included.
+		{"small census", costing(1, map[string]int64{"A": 1, "B": 3, "C": 0}), []string{"A", "B", "C"}, nil, false},
 		// A census of nobody: nothing to protect, the £0 totals show.
 		{"empty census", costing(1, map[string]int64{"A": 0, "B": 0}), nil, nil, true},
 		{"nil", nil, nil, nil, true},
