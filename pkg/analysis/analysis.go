@@ -3,6 +3,12 @@
 // point, and (when there is a census) costs the workforce, holding every
 // result the CSV tables and PDF reports are built from. Building both from one
 // Result is what makes a figure in a PDF the same figure as in the CSV.
+//
+// It also owns the disclosure policy (MinGroup, Suppress, SuppressEquality,
+// IdentifyingAttribute): which census groups' pay the tables and reports
+// may show, with complementary suppression so that no blank figure can be
+// worked out from the published ones. A Result itself holds every figure
+// unsuppressed, and Check verifies those.
 package analysis
 
 import (
