@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/big"
 	"math/bits"
 	"slices"
 	"sort"
@@ -144,11 +145,14 @@ type entrantSpec struct {
 }
 
 // cell accumulates, for one cohort, pay year and band, the sums over paths
-// of weight × amount, in pence (FTE in 10⁻⁸).
+// of weight × amount, in pence (FTE in 10⁻⁸). The sums are 128-bit: a
+// weight and a per-person amount each fit in 64 bits, and the weights of a
+// cell add up to at most math.MaxInt64, so no sum can exceed 2¹²⁶ (mulAdd
+// still checks).
 type cell struct {
-	w, fte                    int64
-	basic, lumps, cpd, noprog int64
-	on                        []int64
+	w, fte                    i128
+	basic, lumps, cpd, noprog i128
+	on                        []i128
 }
 
 // run is one timeline's projection of every path.
@@ -161,7 +165,9 @@ type run struct {
 	// prot[−1−code], a protected salary.
 	ft1  []int32
 	prot []decimal.Decimal
-	// overflowed is set when an int64 sum would overflow.
+	// overflowed is set when a sum would overflow (see mulAdd and walk);
+	// it cannot happen for a timeline and census inside the bounds
+	// checkRange enforces.
 	overflowed bool
 }
 
@@ -223,6 +229,9 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 		if err != nil {
 			return nil, err
 		}
+		if err := checkRange(c, opt.OnCosts); err != nil {
+			return nil, err
+		}
 		cs[i] = c
 	}
 	e, err := newEngine(census, current.Start, current.Years, opt, newCanon(cs))
@@ -245,7 +254,7 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 			return nil, err
 		}
 		if runs[i].overflowed {
-			return nil, fmt.Errorf("scenario %q: a cost total exceeds %d pence", tls[i].Scenario, int64(math.MaxInt64))
+			return nil, fmt.Errorf("scenario %q: a cost is too large to compute exactly", tls[i].Scenario)
 		}
 	}
 	out := &Costing{}
@@ -307,6 +316,9 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 	pathOf := make(map[pathKey]int)
 	entOf := make(map[entrantKey]int)
 	groupPath := make([]int, len(census.Groups))
+	// total is the census headcount: every path's and every entrant's
+	// weight, and every cell's, is at most total ≤ math.MaxInt64.
+	var total int64
 	var prevKey pathKey
 	prevPath := 0
 	for gi := range census.Groups {
@@ -315,8 +327,8 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 			return nil, fmt.Errorf("census group %s %s has a negative count", g.Band, g.Point)
 		}
 		fte, ok := scaled8(g.FTE)
-		if !ok || fte <= 0 {
-			return nil, fmt.Errorf("census group %s %s: FTE %s is not a positive number with at most 8 decimal places", g.Band, g.Point, g.FTE)
+		if !ok || fte <= 0 || fte > 1e8 {
+			return nil, fmt.Errorf("census group %s %s: FTE %s is not a number above 0 and at most 1 with at most 8 decimal places", g.Band, g.Point, g.FTE)
 		}
 		k := pathKey{band: g.Band, point: g.Point, fte: fte, pointMonth: start, recorded: g.CPDRecorded}
 		if !g.PointDate.IsZero() {
@@ -350,9 +362,10 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 			e.entrantOf = append(e.entrantOf, ei)
 		}
 		prevKey, prevPath = k, pi
-		if e.paths[pi].weight > math.MaxInt64-g.Count {
+		if total > math.MaxInt64-g.Count {
 			return nil, fmt.Errorf("census headcount overflows")
 		}
+		total += g.Count
 		e.paths[pi].weight += g.Count
 		e.entrants[e.entrantOf[pi]].weight += g.Count
 		groupPath[gi] = pi
@@ -419,9 +432,11 @@ type yearRec struct {
 // recording each pay year's amounts in recs; when r is not nil, r.ft1[pi]
 // receives the full-time salary in the last month of pay year 1. It visits
 // only the months nextEvent names and pays the months in between, in which
-// nothing changes, at the same monthly rate.
-func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs []yearRec, r *run, pi int) {
+// nothing changes, at the same monthly rate. It returns false if a year's
+// amounts overflowed 64 bits (they cannot inside checkRange's bounds).
+func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs []yearRec, r *run, pi int) bool {
 	c := s.c
+	ok := true
 	for mi := first; mi < c.n; {
 		s.step(mi)
 		y := mi / 12
@@ -432,7 +447,7 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 			}
 		}
 		if len(c.lumps[mi]) > 0 {
-			recs[y].lumps += s.lumpPence(mi, cache)
+			ok = addTo(&recs[y].lumps, s.lumpPence(mi, cache)) && ok
 		}
 		if mi == 11 && r != nil {
 			if s.hasProt {
@@ -443,23 +458,21 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 			}
 		}
 		next := s.nextEvent(mi + 1)
-		recs[y].basic += s.monthlyPence(cache) * int64(next-mi)
+		pay, good := mul64(s.monthlyPence(cache), int64(next-mi))
+		ok = good && addTo(&recs[y].basic, pay) && ok
 		mi = next
 	}
+	return ok
 }
 
-// mulAdd adds v × w to *dst, recording overflow.
-func (r *run) mulAdd(dst *int64, v, w int64) {
+// mulAdd adds v × w to *dst exactly, recording overflow (in which case
+// *dst is left as it was).
+func (r *run) mulAdd(dst *i128, v, w int64) {
 	if v == 0 || w == 0 {
 		return
 	}
-	p := v * w
-	if p/w != v || (v == -1 && w == math.MinInt64) || (w == -1 && v == math.MinInt64) {
-		r.overflowed = true
-		return
-	}
-	s := *dst + p
-	if (p > 0 && s < *dst) || (p < 0 && s > *dst) {
+	s, ok := dst.add(mul128i(v, w))
+	if !ok {
 		r.overflowed = true
 		return
 	}
@@ -467,22 +480,23 @@ func (r *run) mulAdd(dst *int64, v, w int64) {
 }
 
 // onCost is one person's on-cost for a pay year on pay (pence), in pence:
-// rate × max(0, pay − threshold), rounded to the penny.
-func (l *onCostLine) onCost(pay int64) int64 {
+// rate × max(0, pay − threshold), rounded to the penny (halves away from
+// zero). ok is false when it does not fit in 64 bits.
+func (l *onCostLine) onCost(pay int64) (v int64, ok bool) {
 	if l.fast {
-		ex := pay - l.thrPen
-		if ex <= 0 {
-			return 0
+		if pay <= l.thrPen {
+			return 0, true
 		}
-		if l.rateE8 == 0 || ex <= (math.MaxInt64-5e7)/l.rateE8 {
-			return (ex*l.rateE8 + 5e7) / 1e8
+		ex, good := sub64(pay, l.thrPen)
+		if good && (l.rateE8 == 0 || ex <= (math.MaxInt64-5e7)/l.rateE8) {
+			return (ex*l.rateE8 + 5e7) / 1e8, true
 		}
 	}
 	ex := fromPence(pay).Sub(l.thr)
 	if ex.Sign() <= 0 {
-		return 0
+		return 0, true
 	}
-	return pence(money.Penny(l.rate.Mul(ex)))
+	return penceOf(money.Penny(l.rate.Mul(ex)))
 }
 
 func (e *engine) run(c *compiled) (*run, error) {
@@ -497,7 +511,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 		for y := range r.cells[k] {
 			r.cells[k][y] = make([]cell, len(c.bands))
 			for b := range r.cells[k][y] {
-				r.cells[k][y][b].on = make([]int64, len(e.on))
+				r.cells[k][y][b].on = make([]i128, len(e.on))
 			}
 		}
 	}
@@ -525,7 +539,9 @@ func (e *engine) run(c *compiled) (*run, error) {
 		if v, ok := flats[k]; ok {
 			return v
 		}
-		walk(&s, first, cache, decimal.Zero, scratch, nil, 0)
+		if !walk(&s, first, cache, decimal.Zero, scratch, nil, 0) {
+			r.overflowed = true
+		}
 		v := make([]int64, e.years)
 		for y := first / 12; y < e.years; y++ {
 			v[y] = scratch[y].basic
@@ -543,9 +559,13 @@ func (e *engine) run(c *compiled) (*run, error) {
 			r.mulAdd(&cl.lumps, rec.lumps, weight)
 			r.mulAdd(&cl.cpd, rec.cpd, weight)
 			r.mulAdd(&cl.noprog, flat[y], weight)
-			pay := rec.basic + rec.lumps
+			pay, ok := add64(rec.basic, rec.lumps)
 			for li := range e.on {
-				r.mulAdd(&cl.on[li], e.on[li].onCost(pay), weight)
+				v, good := e.on[li].onCost(pay)
+				if !ok || !good {
+					r.overflowed = true
+				}
+				r.mulAdd(&cl.on[li], v, weight)
 			}
 		}
 	}
@@ -563,8 +583,12 @@ func (e *engine) run(c *compiled) (*run, error) {
 		f := newPerson(c, false, ps.fte, ps.cpd, ps.key.recorded)
 		_ = f.startCensus(bi, ps.key.point, ps.key.pointMonth)
 		flat := flatBasic(flatKey{ps.key.band, ps.key.point, ps.key.fte, 0}, f, 0, cache)
-		walk(&s, 0, cache, cpdDays, recs, r, pi)
-		r.earn1[pi] = recs[0].basic + recs[0].lumps
+		ok = walk(&s, 0, cache, cpdDays, recs, r, pi)
+		earn, good := add64(recs[0].basic, recs[0].lumps)
+		if !ok || !good {
+			r.overflowed = true
+		}
+		r.earn1[pi] = earn
 		add(0, 0, ps.weight, ps.key.fte, flat)
 	}
 	for k := 1; k < cohorts; k++ {
@@ -577,7 +601,9 @@ func (e *engine) run(c *compiled) (*run, error) {
 			flat := flatBasic(flatKey{es.key.band, "", es.key.fte, k}, f, 12*k, cache)
 			s := newPerson(c, true, es.fte, es.cpd, es.key.recorded)
 			s.startEntrant(bi, 12*k)
-			walk(&s, 12*k, cache, cpdDays, recs, nil, 0)
+			if !walk(&s, 12*k, cache, cpdDays, recs, nil, 0) {
+				r.overflowed = true
+			}
 			add(k, k, es.weight, es.key.fte, flat)
 		}
 	}
@@ -612,17 +638,17 @@ func (e *engine) factors(cohorts int) [][]decimal.Decimal {
 func (e *engine) rows(r *run) []CostRow {
 	c := r.c
 	f := e.factors(len(r.cells))
-	sum := func(y, b int, field func(*cell) int64, exp int32) decimal.Decimal {
+	sum := func(y, b int, field func(*cell) i128, exp int32) decimal.Decimal {
 		var total decimal.Decimal
 		for k := range r.cells {
 			if k > y {
 				break
 			}
 			v := field(&r.cells[k][y][b])
-			if v == 0 {
+			if v == (i128{}) {
 				continue
 			}
-			total = total.Add(f[k][y].Mul(decimal.New(v, exp)))
+			total = total.Add(f[k][y].Mul(v.decimal(exp)))
 		}
 		return total
 	}
@@ -632,17 +658,17 @@ func (e *engine) rows(r *run) []CostRow {
 		var allW, allFTE decimal.Decimal
 		for b, name := range c.bands {
 			row := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: name}
-			w := sum(y, b, func(c *cell) int64 { return c.w }, 0)
-			fte := sum(y, b, func(c *cell) int64 { return c.fte }, -8)
+			w := sum(y, b, func(c *cell) i128 { return c.w }, 0)
+			fte := sum(y, b, func(c *cell) i128 { return c.fte }, -8)
 			allW, allFTE = allW.Add(w), allFTE.Add(fte)
 			row.Headcount, row.FTE = w.Round(2), fte.Round(2)
-			basic := sum(y, b, func(c *cell) int64 { return c.basic }, -2)
+			basic := sum(y, b, func(c *cell) i128 { return c.basic }, -2)
 			row.Basic = money.Penny(basic)
-			row.LumpSums = money.Penny(sum(y, b, func(c *cell) int64 { return c.lumps }, -2))
-			row.CPDTime = money.Penny(sum(y, b, func(c *cell) int64 { return c.cpd }, -2))
-			row.Drift = money.Penny(basic.Sub(sum(y, b, func(c *cell) int64 { return c.noprog }, -2)))
+			row.LumpSums = money.Penny(sum(y, b, func(c *cell) i128 { return c.lumps }, -2))
+			row.CPDTime = money.Penny(sum(y, b, func(c *cell) i128 { return c.cpd }, -2))
+			row.Drift = money.Penny(basic.Sub(sum(y, b, func(c *cell) i128 { return c.noprog }, -2)))
 			for li := range e.on {
-				v := money.Penny(sum(y, b, func(c *cell) int64 { return c.on[li] }, -2))
+				v := money.Penny(sum(y, b, func(c *cell) i128 { return c.on[li] }, -2))
 				row.OnCostLines = append(row.OnCostLines, v)
 				row.OnCosts = row.OnCosts.Add(v)
 				all.OnCostLines[li] = all.OnCostLines[li].Add(v)
@@ -695,6 +721,129 @@ func pickWeighted[T any](items []T, weight func(*T) int64, cmp func(a, b T) int)
 		}
 	}
 	return items, 0, med, len(items) - 1, true
+}
+
+// i128 is a signed 128-bit integer, hi × 2⁶⁴ + lo in two's complement.
+type i128 struct {
+	hi int64
+	lo uint64
+}
+
+// mul128i is mul128 as an i128.
+func mul128i(x, y int64) i128 {
+	hi, lo := mul128(x, y)
+	return i128{hi, lo}
+}
+
+// add returns a + b, and false (with the wrapped sum) when it overflows
+// 128 bits.
+func (a i128) add(b i128) (i128, bool) {
+	lo, carry := bits.Add64(a.lo, b.lo, 0)
+	hi := int64(uint64(a.hi) + uint64(b.hi) + carry)
+	// Overflow only when a and b have one sign and the sum the other.
+	ok := (a.hi < 0) != (b.hi < 0) || (hi < 0) == (a.hi < 0)
+	return i128{hi, lo}, ok
+}
+
+// decimal returns a × 10^exp exactly.
+func (a i128) decimal(exp int32) decimal.Decimal {
+	if (a.hi == 0 && a.lo <= math.MaxInt64) || (a.hi == -1 && a.lo > math.MaxInt64) {
+		return decimal.New(int64(a.lo), exp)
+	}
+	b := new(big.Int).Lsh(big.NewInt(a.hi), 64)
+	b.Add(b, new(big.Int).SetUint64(a.lo))
+	return decimal.NewFromBigInt(b, exp)
+}
+
+// add64 returns x + y, and false when it overflows 64 bits.
+func add64(x, y int64) (int64, bool) {
+	s := x + y
+	return s, (s > x) == (y > 0)
+}
+
+// sub64 returns x − y, and false when it overflows 64 bits.
+func sub64(x, y int64) (int64, bool) {
+	s := x - y
+	return s, (s < x) == (y > 0)
+}
+
+// mul64 returns x × y, and false when it overflows 64 bits.
+func mul64(x, y int64) (int64, bool) {
+	hi, lo := mul128(x, y)
+	p := int64(lo)
+	return p, hi == p>>63
+}
+
+// addTo adds v to *dst and returns true, or returns false and leaves *dst
+// as it was when the sum overflows 64 bits.
+func addTo(dst *int64, v int64) bool {
+	s, ok := add64(*dst, v)
+	if ok {
+		*dst = s
+	}
+	return ok
+}
+
+// penceOf converts an amount already rounded to the penny to integer pence,
+// and false when it is outside (math.MinInt64, math.MaxInt64] pence.
+func penceOf(d decimal.Decimal) (int64, bool) {
+	p := d.Shift(2)
+	if p.LessThanOrEqual(minPence) || p.GreaterThan(maxPence) {
+		return 0, false
+	}
+	return p.IntPart(), true
+}
+
+var (
+	minPence = decimal.NewFromInt(math.MinInt64)
+	maxPence = decimal.NewFromInt(math.MaxInt64)
+)
+
+// maxCPDDays bounds a timeline's paid CPD days a year (a year's days).
+var maxCPDDays = decimal.NewFromInt(366)
+
+// checkRange refuses a timeline or on-costs outside the bounds package
+// scenario and the dataset enforce, within which every per-person amount
+// the engine holds in 64-bit pence fits with room to spare: every salary
+// (money.SalaryInRange: above £0, below £10¹², so a year's basic pay is
+// below 10¹⁴ pence); lump sums of at least £0 and at most money.MaxRate as a
+// rate, those paid in one pay year adding up to below money.AmountLimit in
+// amounts and at most money.MaxRate in rates (below 1.1 × 10¹⁵ pence a
+// person); paid CPD days from 0 to 366; and on-cost rates from 0 to
+// money.MaxRate with thresholds of at least £0.
+func checkRange(c *compiled, onCosts []paystructure.OnCost) error {
+	tl := c.tl
+	for _, sal := range c.slotSalary {
+		if !money.SalaryInRange(sal) {
+			return fmt.Errorf("scenario %q: salary %s is outside the range paymodel costs (more than £0, below %s)", tl.Scenario, money.AmountText(sal), money.Pounds(money.AmountLimit))
+		}
+	}
+	type sums struct{ amount, rate decimal.Decimal }
+	years := map[int]*sums{}
+	for _, l := range tl.LumpSums {
+		if l.Amount.Sign() < 0 || !l.Amount.LessThan(money.AmountLimit) || l.Rate.Sign() < 0 || l.Rate.GreaterThan(money.MaxRate) {
+			return fmt.Errorf("scenario %q: lump sum %s (%s) is outside the range paymodel costs", tl.Scenario, l.Source, money.AmountText(l.Amount))
+		}
+		y := int(l.Paid-tl.Start) / 12
+		sm := years[y]
+		if sm == nil {
+			sm = &sums{}
+			years[y] = sm
+		}
+		sm.amount, sm.rate = sm.amount.Add(l.Amount), sm.rate.Add(l.Rate)
+		if !sm.amount.LessThan(money.AmountLimit) || sm.rate.GreaterThan(money.MaxRate) {
+			return fmt.Errorf("scenario %q: the lump sums of pay year %d add up to more than paymodel costs", tl.Scenario, y+1)
+		}
+	}
+	if tl.CPDDays.Sign() < 0 || tl.CPDDays.GreaterThan(maxCPDDays) {
+		return fmt.Errorf("scenario %q: %s paid CPD days a year is outside 0 to %s", tl.Scenario, tl.CPDDays, maxCPDDays)
+	}
+	for _, oc := range onCosts {
+		if oc.Rate.Sign() < 0 || oc.Rate.GreaterThan(money.MaxRate) || oc.Threshold.Sign() < 0 {
+			return fmt.Errorf("on-cost %q: rate %s or threshold %s is outside the range paymodel costs", oc.Name, money.RateText(oc.Rate), money.AmountText(oc.Threshold))
+		}
+	}
+	return nil
 }
 
 // mul128 returns the signed 128-bit product x × y.
