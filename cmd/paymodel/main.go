@@ -16,6 +16,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	"paymodel/pkg/outfile"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise
@@ -136,7 +138,10 @@ func exitStatus(stderr io.Writer, err error) int {
 		return exitFailure
 	}
 	fmt.Fprintf(stderr, "paymodel: %v\n", err)
-	if errors.As(err, &in) {
+	// An output file that is a folder is a usage error: --out names a
+	// place that cannot take the reports.
+	var target *outfile.TargetError
+	if errors.As(err, &in) || errors.As(err, &target) {
 		return exitUsage
 	}
 	return exitFailure

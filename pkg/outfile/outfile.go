@@ -5,11 +5,22 @@
 //
 // What is guaranteed: until Commit, nothing but temporary files (named
 // ".NAME.*.tmp", beside their target) and any folders the batch had to
-// create exist; Abort removes both. Commit renames the files in path order;
-// each rename is atomic, so a report file is always either the earlier one
-// or the complete new one. If a rename fails part way (a file replaced by a
-// folder meanwhile, say), the files renamed before it are new and the rest
-// are left as they were.
+// create exist; Abort removes both. Every file of a batch is put in place,
+// or none is:
+//
+//   - Commit first checks every target: one that is a folder is a
+//     *TargetError, and nothing is renamed.
+//   - It then renames the files into place in path order, each over its
+//     earlier file, having first kept the earlier file under a second name
+//     (".NAME.*.old", a hard link, so the rename still replaces the file
+//     atomically; where links are not supported, the earlier file is
+//     renamed aside instead). A report file is thus always the earlier one
+//     or the complete new one.
+//   - If a rename fails part way, the files already renamed are put back:
+//     each earlier file is renamed back over the new one, and a new file
+//     where there was none is removed. The error says so, and says where an
+//     earlier file was left if putting it back failed too.
+//   - Once every rename has succeeded, the kept earlier files are removed.
 package outfile
 
 import (
@@ -20,6 +31,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -94,8 +106,26 @@ func (b *Batch) Write(path string, perm, dirPerm os.FileMode, fn func(w io.Write
 	return nil
 }
 
-// Commit renames every file into place, in path order. It stops at the first
-// failure, removing the remaining temporary files.
+// TargetError is a target that cannot take its new file. Commit returns it
+// before renaming anything.
+type TargetError struct {
+	Path    string // the target
+	Problem string // what it is, e.g. "is a folder"
+}
+
+func (e *TargetError) Error() string {
+	return fmt.Sprintf("%s %s, so no report was replaced; remove it or write the reports elsewhere", e.Path, e.Problem)
+}
+
+// The file operations Commit makes, as variables so that tests can make
+// them fail.
+var (
+	rename = os.Rename
+	link   = os.Link
+)
+
+// Commit puts every file into place, in path order, or none (see the
+// package documentation). On failure it removes every temporary file.
 func (b *Batch) Commit() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -105,18 +135,117 @@ func (b *Batch) Commit() error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	removeTemps := func(from int) {
+		for _, q := range paths[from:] {
+			os.Remove(b.pending[q])
+		}
+		b.pending = nil
+	}
+	for _, p := range paths {
+		if err := checkTarget(p); err != nil {
+			removeTemps(0)
+			return err
+		}
+	}
+	var done []placed
 	for i, p := range paths {
-		if err := os.Rename(b.pending[p], p); err != nil {
-			for _, q := range paths[i:] {
-				os.Remove(b.pending[q])
+		pl, err := place(b.pending[p], p)
+		if err != nil {
+			removeTemps(i)
+			if undo := restore(done); undo != nil {
+				return fmt.Errorf("writing %s: %w; %v", p, err, undo)
 			}
-			b.pending = nil
-			return fmt.Errorf("writing %s: %w", p, err)
+			if len(done) == 0 {
+				return fmt.Errorf("writing %s: %w", p, err)
+			}
+			return fmt.Errorf("writing %s: %w (the %d files already in place were put back as they were)", p, err, len(done))
+		}
+		done = append(done, pl)
+	}
+	for _, pl := range done {
+		if pl.kept != "" {
+			os.Remove(pl.kept)
 		}
 	}
 	b.pending = nil
 	b.dirs = nil
 	return nil
+}
+
+// checkTarget returns a *TargetError when path cannot take a new file.
+func checkTarget(path string) error {
+	fi, err := os.Lstat(path)
+	if err == nil && fi.IsDir() {
+		return &TargetError{Path: path, Problem: "is a folder"}
+	}
+	return nil
+}
+
+// placed is a file Commit has put in place.
+type placed struct {
+	path string
+	kept string // its earlier file's second name, or "" if it had none
+}
+
+// place renames tmp to path, first keeping path's earlier file, if any,
+// under a second name. If it fails, path is as it was.
+func place(tmp, path string) (placed, error) {
+	pl := placed{path: path}
+	if _, err := os.Lstat(path); err == nil {
+		base := strings.TrimSuffix(tmp, ".tmp")
+		linked := false
+		for i := 0; ; i++ {
+			pl.kept = fmt.Sprintf("%s.%d.old", base, i)
+			err := link(path, pl.kept)
+			if err == nil {
+				linked = true
+				break
+			}
+			if errors.Is(err, fs.ErrExist) && i < 100 {
+				continue
+			}
+			// No hard links here: move the earlier file aside instead.
+			if err := rename(path, pl.kept); err != nil {
+				return pl, fmt.Errorf("keeping the earlier file: %w", err)
+			}
+			break
+		}
+		if err := rename(tmp, path); err != nil {
+			if linked {
+				os.Remove(pl.kept)
+			} else if rerr := rename(pl.kept, path); rerr != nil {
+				return pl, fmt.Errorf("%w; and putting the earlier file back failed (%v): it is at %s", err, rerr, pl.kept)
+			}
+			return pl, err
+		}
+		return pl, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return pl, err
+	}
+	return pl, rename(tmp, path)
+}
+
+// restore puts back the files of done, last first: each earlier file over
+// the new one, and a new file where there was none removed. It returns an
+// error naming any it could not put back, and where their earlier files are.
+func restore(done []placed) error {
+	var failed []string
+	for i := len(done) - 1; i >= 0; i-- {
+		pl := done[i]
+		if pl.kept == "" {
+			if err := os.Remove(pl.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				failed = append(failed, fmt.Sprintf("%s is the new file (%v)", pl.path, err))
+			}
+			continue
+		}
+		if err := rename(pl.kept, pl.path); err != nil {
+			failed = append(failed, fmt.Sprintf("%s is the new file; the earlier one is at %s (%v)", pl.path, pl.kept, err))
+		}
+	}
+	if len(failed) == 0 {
+		return nil
+	}
+	return fmt.Errorf("and putting back the files already in place failed: %s", strings.Join(failed, "; "))
 }
 
 // Abort removes every temporary file. It is safe to call after Commit (it

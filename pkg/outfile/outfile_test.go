@@ -226,8 +226,9 @@ func TestUnwritableFolder(t *testing.T) {
 	}
 }
 
-// A rename that fails at Commit (the target is now a folder) is reported,
-// and the temporary files not yet renamed are removed.
+// A target that is now a folder is found before anything is renamed: a
+// *TargetError naming it, every temporary file removed, nothing else
+// created.
 func TestCommitFailure(t *testing.T) {
 	dir := t.TempDir()
 	b := NewBatch()
@@ -240,10 +241,11 @@ func TestCommitFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := b.Commit()
-	if err == nil || !strings.Contains(err.Error(), "b.csv") {
-		t.Fatalf("Commit = %v, want an error naming b.csv", err)
+	var te *TargetError
+	if !errors.As(err, &te) || te.Path != filepath.Join(dir, "b.csv") {
+		t.Fatalf("Commit = %v, want a TargetError naming b.csv", err)
 	}
-	if got := strings.Join(entries(t, dir), " "); got != "a.csv b.csv b.csv/inside" {
+	if got := strings.Join(entries(t, dir), " "); got != "b.csv b.csv/inside" {
 		t.Errorf("after the failed Commit: %s", got)
 	}
 }
