@@ -262,5 +262,23 @@ add_point = { band = "A", point = "3", salary = "£23,000" }
 	}
 	eqDec(t, "total", row.Total, "22660.04")
 	eqDec(t, "cost change", row.Change, "660")
-	eqDec(t, "cost change_pct", row.ChangePct, "0.02999995")
+	eqDec(t, "cost change_pct", *row.ChangePct, "0.02999995")
+}
+
+// TestPointAddedAboveTopOnStartDate: a point added above the top on the
+// start date meets people whose time at the top was complete exactly as a
+// census backlog does: they are first tested on the first anniversary of
+// the month their time completed on or after the start.
+func TestPointAddedAboveTopOnStartDate(t *testing.T) {
+	tl := mustApply(t, probation(), header+"[[award]]\nfrom = 2025-04-01\nadd_point = { band = \"Band 2\", point = \"4\", salary = \"£26,000\" }\n")
+	for _, c := range []struct{ pointDate, move string }{
+		{"2020-07-01", "2025-07-01"}, // complete 1 July 2021: July anniversaries
+		{"2024-04-01", "2025-04-01"}, // complete on the start date: at once
+		{"2024-06-01", "2025-06-01"}, // complete after the start: when due
+	} {
+		tr := track(t, tl, "Band 2", "3", c.pointDate)
+		if tr.NextMove == nil || tr.NextMove.First().String() != c.move || tr.NextPoint != "4" {
+			t.Errorf("on Band 2 point 3 since %s: next move %v to %s, want %s to 4", c.pointDate, tr.NextMove, tr.NextPoint, c.move)
+		}
+	}
 }
