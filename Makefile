@@ -4,10 +4,12 @@ BIN     := bin/paymodel
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build test lint golden fuzz bench bench-go bench-census demo clean
+.PHONY: build test lint golden fuzz soak bench bench-go bench-census demo clean
 
 # FUZZTIME is how long make fuzz runs each fuzz target.
 FUZZTIME ?= 60s
+# SOAK_CASES is how many generated cases make soak runs.
+SOAK_CASES ?= 10000
 # BENCH_ROWS is the size of the census make bench generates.
 BENCH_ROWS ?= 1000000
 
@@ -41,6 +43,15 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; \
 	done
+
+# The long run of the whole-pipeline property test: SOAK_CASES random valid
+# datasets and offers (pkg/propgen) through compare, statement and briefing
+# (cmd/paymodel/property_test.go), and through the grouped engine against the
+# person-by-person reference (pkg/projection/property_test.go). It reports
+# every distinct failure with its seed and keeps the failing case's files.
+soak:
+	$(GO) test ./cmd/paymodel -run '^TestPropertySoak$$' -soak.cases $(SOAK_CASES) -timeout 0 -v
+	$(GO) test ./pkg/projection -run '^TestPropertySoak$$' -soak.cases $(SOAK_CASES) -timeout 0 -v
 
 # Benchmarks: the hot paths (testing.B, a few iterations each), then the
 # whole-run census benchmark: a BENCH_ROWS-row census, 5 offers, 10 years,

@@ -47,11 +47,12 @@ import (
 )
 
 var (
-	propCases = flag.Int("prop.cases", 120, "cases TestProperty runs")
+	propCases = flag.Int("prop.cases", 150, "cases TestProperty runs")
 	propSeed  = flag.Int64("prop.seed", -1, "run only this generator seed (TestProperty, or TestPropertySoak with -soak.cases)")
 	propLarge = flag.Bool("prop.large", false, "with -prop.seed: generate the soak's larger case")
 	soakCases = flag.Int("soak.cases", 0, "cases TestPropertySoak runs (0: skip it)")
 	soakFrom  = flag.Uint64("soak.from", 1000000, "first seed of TestPropertySoak")
+	propKeep  = flag.Bool("prop.keep", false, "keep every case's files and outputs, and print where")
 	allShapes = flag.Bool("prop.all-shapes", false, "generate the shapes of known defects too (every propgen.KnownDefect switch off)")
 )
 
@@ -65,6 +66,7 @@ func setShapes() {
 		propgen.KnownDefectTurnoverPathway = false
 		propgen.KnownDefectSetWithBands = false
 		propgen.KnownDefectChangePct = false
+		propgen.KnownDefectAssimilationDate = false
 	}
 }
 
@@ -174,7 +176,11 @@ func checkCase(t *testing.T, seed uint64, size propgen.Size) (err error) {
 	}
 	defer func() {
 		if err == nil {
-			os.RemoveAll(work)
+			if *propKeep {
+				t.Logf("seed %d: kept in %s", seed, work)
+			} else {
+				os.RemoveAll(work)
+			}
 			return
 		}
 		large := ""

@@ -511,7 +511,23 @@ func (g *gen) set(o *offer) (string, bool) {
 }
 
 // remove deletes some points of one or two bands, never all of a band.
+// uniformMonths reports whether every point of every band of the model has
+// the same months as the other points of its band.
+func uniformMonths(o *offer) bool {
+	for _, s := range o.scales {
+		for _, p := range s {
+			if p.months != s[0].months {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func (g *gen) remove(o *offer, at int) (string, bool) {
+	if KnownDefectAssimilationDate && !uniformMonths(o) {
+		return "", false
+	}
 	if at == 0 && o.order == "progress-first" && KnownDefectProgressFirstStartRemoval {
 		return "", false
 	}
@@ -581,6 +597,9 @@ func (g *gen) add(o *offer) (string, bool) {
 
 // floor lifts points below an hourly rate, merging the points it makes equal.
 func (g *gen) floor(o *offer) (string, bool) {
+	if KnownDefectAssimilationDate && !uniformMonths(o) {
+		return "", false
+	}
 	// An hourly rate near some band's lower points.
 	i := g.intn(len(g.bands))
 	s := o.scales[i]

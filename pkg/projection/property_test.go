@@ -1,0 +1,337 @@
+package projection
+
+// The projection half of the whole-pipeline property test (issue 9): on the
+// random valid datasets and offers of pkg/propgen, read through the real
+// parsers, the grouped engine must equal the person-by-person reference of
+// reference_test.go to the penny (costs, drift, on-costs, careers, years to
+// top), and the All rows must be the exact sums of the band rows.
+// cmd/paymodel/property_test.go runs the same cases through the CLI.
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/dataset"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+	"paymodel/pkg/propgen"
+	"paymodel/pkg/scenario"
+)
+
+var (
+	propCases = flag.Int("prop.cases", 150, "cases TestProperty runs")
+	propSeed  = flag.Int64("prop.seed", -1, "run only this generator seed")
+	propLarge = flag.Bool("prop.large", false, "with -prop.seed: generate the soak's larger case")
+	soakCases = flag.Int("soak.cases", 0, "cases TestPropertySoak runs (0: skip it)")
+	soakFrom  = flag.Uint64("soak.from", 1000000, "first seed of TestPropertySoak")
+	allShapes = flag.Bool("prop.all-shapes", false, "generate the shapes of known defects too (every propgen.KnownDefect switch off)")
+)
+
+func setShapes() {
+	if *allShapes {
+		propgen.KnownDefectLongBand = false
+		propgen.KnownDefectProgressFirstStartRemoval = false
+		propgen.KnownDefectStartTopRemoval = false
+		propgen.KnownDefectFTESum = false
+		propgen.KnownDefectTurnoverPathway = false
+		propgen.KnownDefectSetWithBands = false
+		propgen.KnownDefectChangePct = false
+		propgen.KnownDefectAssimilationDate = false
+	}
+}
+
+func TestProperty(t *testing.T) {
+	if testing.Short() {
+		t.Skip("property test: skipped with -short")
+	}
+	setShapes()
+	size, seeds := propgen.Small, []uint64{}
+	if *propSeed >= 0 {
+		seeds = append(seeds, uint64(*propSeed))
+		if *propLarge {
+			size = propgen.Large
+		}
+	} else {
+		for s := range uint64(*propCases) {
+			seeds = append(seeds, s+1)
+		}
+	}
+	start := time.Now()
+	for _, seed := range seeds {
+		if err := propertyCase(seed, size); err != nil {
+			t.Errorf("%v", err)
+		}
+	}
+	t.Logf("%d cases in %s", len(seeds), time.Since(start).Round(time.Millisecond))
+}
+
+// TestPropertySoak is the long run (make soak); it carries on after a
+// failure and lists each failing seed.
+func TestPropertySoak(t *testing.T) {
+	if *soakCases == 0 {
+		t.Skip("soak: give -soak.cases N")
+	}
+	setShapes()
+	start, failed := time.Now(), 0
+	for i := range uint64(*soakCases) {
+		if err := propertyCase(*soakFrom+i, propgen.Large); err != nil {
+			failed++
+			if failed <= 20 {
+				t.Errorf("%v", err)
+			}
+		}
+		if (i+1)%500 == 0 {
+			t.Logf("%d cases, %d failed, %s", i+1, failed, time.Since(start).Round(time.Second))
+		}
+	}
+	t.Logf("%d cases in %s; %d failed", *soakCases, time.Since(start).Round(time.Second), failed)
+}
+
+// propertyCase loads the generated case as compare does and checks the
+// engine against the reference. The error names the seed and how to rerun.
+func propertyCase(seed uint64, size propgen.Size) (err error) {
+	defer func() {
+		if err != nil {
+			large := ""
+			if size == propgen.Large {
+				large = " -prop.large"
+			}
+			if *allShapes {
+				large += " -prop.all-shapes"
+			}
+			err = fmt.Errorf("seed %d: %w\n  reproduce: go test ./pkg/projection -run 'TestProperty$' -prop.seed=%d%s -v (the files: go test ./cmd/paymodel with the same flags keeps them on failure)", seed, err, seed, large)
+		}
+	}()
+	c := propgen.Generate(seed, size)
+	tls, ds, opt, cpd, err := loadCase(c)
+	if err != nil {
+		return err
+	}
+	if err := checkCareers(tls, cpd); err != nil {
+		return err
+	}
+	if ds.Census == nil {
+		return nil
+	}
+	cost, err := Cost(ds.Census, tls[0], tls[1:], opt)
+	if err != nil {
+		return err
+	}
+	for si, tl := range tls {
+		ref := refCostWeighted(tl, ds.Census, opt.OnCosts, opt.Turnover)
+		sc := cost.Scenarios[si]
+		if err := checkAllRows(sc); err != nil {
+			return err
+		}
+		for _, r := range sc.Rows {
+			if r.Band == AllBands {
+				continue
+			}
+			rc := ref[fmt.Sprint(r.Year, r.Band)]
+			if rc == nil {
+				rc = &refCell{on: make([]decimal.Decimal, len(opt.OnCosts))}
+			}
+			name := fmt.Sprintf("%s year %d %s", tl.Scenario, r.Year, r.Band)
+			for _, f := range []struct {
+				what      string
+				got, want decimal.Decimal
+			}{
+				{"headcount", r.Headcount, rc.w},
+				{"fte", r.FTE, rc.fte},
+				{"basic", r.Basic, money.Penny(rc.basic)},
+				{"lump sums", r.LumpSums, money.Penny(rc.lumps)},
+				{"CPD time", r.CPDTime, money.Penny(rc.cpd)},
+				{"drift", r.Drift, money.Penny(rc.basic.Sub(rc.noprog))},
+			} {
+				if !f.got.Equal(f.want) {
+					return fmt.Errorf("%s %s: engine %s, reference %s", name, f.what, f.got, f.want)
+				}
+			}
+			for i, oc := range opt.OnCosts {
+				if want := money.Penny(rc.on[i]); !r.OnCostLines[i].Equal(want) {
+					return fmt.Errorf("%s %s: engine %s, reference %s", name, oc.Name, r.OnCostLines[i], want)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// loadCase reads the case's files through dataset.Load and scenario.Parse
+// and builds the timelines as analysis.Timelines does (which this package
+// cannot import): Current first, every timeline over one horizon.
+func loadCase(c *propgen.Case) ([]*paystructure.Timeline, *paystructure.Dataset, Options, *decimal.Decimal, error) {
+	var opt Options
+	fsys := fstest.MapFS{}
+	for name, data := range c.Files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	ds, err := dataset.Load(fsys, "generated")
+	if err != nil {
+		return nil, nil, opt, nil, err
+	}
+	years := 0
+	var cpd *decimal.Decimal
+	for i := 0; i+1 < len(c.Args); i++ {
+		switch c.Args[i] {
+		case "--years":
+			fmt.Sscan(c.Args[i+1], &years)
+		case "--cpd-hours":
+			h, err := money.ParseNumber(c.Args[i+1])
+			if err != nil {
+				return nil, nil, opt, nil, err
+			}
+			cpd = &h
+		}
+	}
+	var tls []*paystructure.Timeline
+	horizon, start := 0, scenario.DefaultStart(ds)
+	for _, name := range c.Offers {
+		sc, err := scenario.Parse(name, c.Files[name])
+		if err != nil {
+			return nil, nil, opt, nil, err
+		}
+		tl, err := scenario.Apply(ds, sc)
+		if err != nil {
+			return nil, nil, opt, nil, err
+		}
+		tls = append(tls, tl)
+		horizon, start = max(horizon, tl.Years), tl.Start
+	}
+	if years > 0 {
+		horizon = years
+	}
+	if horizon == 0 {
+		horizon = scenario.DefaultYears
+	}
+	for _, tl := range tls {
+		tl.Years = horizon
+	}
+	tls = append([]*paystructure.Timeline{scenario.Current(ds, start, horizon)}, tls...)
+	opt.OnCosts = ds.OnCosts
+	if opt.Turnover, err = money.ParseRate(c.Turnover); err != nil {
+		return nil, nil, opt, nil, err
+	}
+	return tls, ds, opt, cpd, nil
+}
+
+// refCostWeighted is refCost with each census row computed once and weighted
+// by its count (a row's people are identical; distinct rows, which the
+// engine may group together, are still computed separately).
+func refCostWeighted(tl *paystructure.Timeline, cen *paystructure.Census, on []paystructure.OnCost, turnover decimal.Decimal) map[string]*refCell {
+	cells := map[string]*refCell{}
+	for _, g := range cen.Groups {
+		one := g
+		one.Count = 1
+		n := decimal.NewFromInt(g.Count)
+		for key, rc := range refCost(tl, &paystructure.Census{AttributeNames: cen.AttributeNames, Groups: []paystructure.Group{one}, Headcount: 1}, on, turnover) {
+			c := cells[key]
+			if c == nil {
+				c = &refCell{on: make([]decimal.Decimal, len(on))}
+				cells[key] = c
+			}
+			c.w = c.w.Add(rc.w.Mul(n))
+			c.fte = c.fte.Add(rc.fte.Mul(n))
+			c.basic = c.basic.Add(rc.basic.Mul(n))
+			c.lumps = c.lumps.Add(rc.lumps.Mul(n))
+			c.cpd = c.cpd.Add(rc.cpd.Mul(n))
+			c.noprog = c.noprog.Add(rc.noprog.Mul(n))
+			for i := range on {
+				c.on[i] = c.on[i].Add(rc.on[i].Mul(n))
+			}
+		}
+	}
+	return cells
+}
+
+// checkAllRows: each year's All row is the exact sum of its band rows, and
+// every row's total is the sum of its parts.
+func checkAllRows(sc ScenarioCosting) error {
+	type sums struct{ head, fte, basic, lumps, on, cpd, total, drift decimal.Decimal }
+	byYear := map[int]*sums{}
+	for _, r := range sc.Rows {
+		if want := r.Basic.Add(r.LumpSums).Add(r.OnCosts).Add(r.CPDTime); !r.Total.Equal(want) {
+			return fmt.Errorf("%s year %d %s: total %s ≠ the sum of its parts %s", r.Scenario, r.Year, r.Band, r.Total, want)
+		}
+		s := byYear[r.Year]
+		if s == nil {
+			s = &sums{}
+			byYear[r.Year] = s
+		}
+		if r.Band != AllBands {
+			s.head, s.fte = s.head.Add(r.Headcount), s.fte.Add(r.FTE)
+			s.basic, s.lumps, s.on = s.basic.Add(r.Basic), s.lumps.Add(r.LumpSums), s.on.Add(r.OnCosts)
+			s.cpd, s.total, s.drift = s.cpd.Add(r.CPDTime), s.total.Add(r.Total), s.drift.Add(r.Drift)
+			continue
+		}
+		check := []struct {
+			what      string
+			got, want decimal.Decimal
+		}{
+			{"basic", r.Basic, s.basic}, {"lump sums", r.LumpSums, s.lumps}, {"on-costs", r.OnCosts, s.on},
+			{"CPD time", r.CPDTime, s.cpd}, {"total", r.Total, s.total}, {"drift", r.Drift, s.drift},
+		}
+		if !propgen.KnownDefectFTESum {
+			check = append(check, struct {
+				what      string
+				got, want decimal.Decimal
+			}{"headcount", r.Headcount, s.head}, struct {
+				what      string
+				got, want decimal.Decimal
+			}{"fte", r.FTE, s.fte})
+		}
+		for _, f := range check {
+			if !f.got.Equal(f.want) {
+				return fmt.Errorf("%s year %d: All %s %s, but the bands add up to %s", r.Scenario, r.Year, f.what, f.got, f.want)
+			}
+		}
+	}
+	return nil
+}
+
+// checkCareers: every career's years are the reference entrant's (basic
+// pay the sum of the 12 monthly pays, lump sums), its earnings their sum,
+// and its years to top the reference's first month on the top point.
+func checkCareers(tls []*paystructure.Timeline, cpd *decimal.Decimal) error {
+	for _, tl := range tls {
+		cs, err := Careers(tl, cpd)
+		if err != nil {
+			return err
+		}
+		for _, car := range cs {
+			g := paystructure.Group{Band: car.Band, FTE: decimal.NewFromInt(1), Count: 1}
+			if cpd != nil {
+				g.CPDHours, g.CPDRecorded = *cpd, true
+			}
+			ref := refYears(tl, g, true, tl.Start)
+			if len(ref) != len(car.Years) {
+				return fmt.Errorf("%s %s career: %d years, reference %d", tl.Scenario, car.Band, len(car.Years), len(ref))
+			}
+			total := decimal.Zero
+			for i, y := range car.Years {
+				if !y.Basic.Equal(ref[i].basic) || !y.LumpSums.Equal(ref[i].lumps) {
+					return fmt.Errorf("%s %s career year %d: basic %s + lump sums %s, reference %s + %s", tl.Scenario, car.Band, y.Year, y.Basic, y.LumpSums, ref[i].basic, ref[i].lumps)
+				}
+				total = total.Add(ref[i].basic).Add(ref[i].lumps)
+			}
+			if !car.Earnings.Equal(total) {
+				return fmt.Errorf("%s %s career earnings %s, reference %s", tl.Scenario, car.Band, car.Earnings, total)
+			}
+			months := refPath(tl, true, g, true, tl.Start)
+			top := slices.IndexFunc(months, func(m refMonth) bool { return m.band == car.Band && m.atTop })
+			switch {
+			case top < 0 && car.YearsToTop != nil:
+				return fmt.Errorf("%s %s: years to top %s, but the reference entrant never reaches the top", tl.Scenario, car.Band, car.YearsToTop)
+			case top >= 0 && (car.YearsToTop == nil || !car.YearsToTop.Equal(decimal.NewFromInt(int64(top)).DivRound(money.Twelve, 2))):
+				return fmt.Errorf("%s %s: years to top %v, reference %d months", tl.Scenario, car.Band, car.YearsToTop, top)
+			}
+		}
+	}
+	return nil
+}
