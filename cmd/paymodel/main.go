@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"paymodel/pkg/outfile"
 )
@@ -33,7 +34,9 @@ func main() {
 // status. The run stops cleanly at its next check (loading a census
 // included), removing its temporary files: exit 1, "interrupted". A
 // second signal ends the program at once, with status 1, whatever it is
-// doing.
+// doing, except that it lets a batch of reports being put in place finish
+// (outfile.StopCommits; renames take milliseconds), waiting at most two
+// seconds, so that it never leaves some reports new and others old.
 //
 // One goroutine receives both signals from one buffered channel that stays
 // registered until the program exits. (signal.NotifyContext, with its stop
@@ -49,6 +52,15 @@ func runWithSignals(args []string) int {
 		<-sigs
 		cancel()
 		<-sigs
+		stopped := make(chan struct{})
+		go func() {
+			outfile.StopCommits()
+			close(stopped)
+		}()
+		select {
+		case <-stopped:
+		case <-time.After(2 * time.Second):
+		}
 		fmt.Fprintln(os.Stderr, "paymodel: interrupted again; stopped at once (temporary files named .*.tmp may be left beside the reports)")
 		os.Exit(exitFailure)
 	}()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // failRename makes the rename of a temporary file onto target fail (and,
@@ -200,5 +201,53 @@ func TestCommitTargetIsFolder(t *testing.T) {
 	}
 	if got, want := contents(t, dir), earlier+" summary.csv/ summary.csv/x/"; got != want {
 		t.Errorf("after the failed Commit: %s\nwant %s", got, want)
+	}
+}
+
+// StopCommits waits for a Commit in progress, which completes; a later
+// Commit puts nothing in place.
+func TestStopCommits(t *testing.T) {
+	defer commitsStopped.Store(false)
+	dir := t.TempDir()
+	inRename, release := make(chan bool), make(chan bool)
+	old := rename
+	rename = func(from, to string) error {
+		if strings.HasSuffix(to, "a.csv") {
+			inRename <- true
+			<-release
+		}
+		return old(from, to)
+	}
+	defer func() { rename = old }()
+	b := NewBatch()
+	for _, n := range []string{"a.csv", "b.csv"} {
+		if err := b.Write(filepath.Join(dir, n), PublicFile, PublicDir, writeString(n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	committed := make(chan error)
+	go func() { committed <- b.Commit() }()
+	<-inRename
+	stopped := make(chan bool)
+	go func() { StopCommits(); stopped <- true }()
+	select {
+	case <-stopped:
+		t.Fatal("StopCommits returned while a Commit was renaming")
+	case <-time.After(50 * time.Millisecond):
+	}
+	release <- true
+	if err := <-committed; err != nil {
+		t.Fatal(err)
+	}
+	<-stopped
+	later := NewBatch()
+	if err := later.Write(filepath.Join(dir, "c.csv"), PublicFile, PublicDir, writeString("c")); err != nil {
+		t.Fatal(err)
+	}
+	if err := later.Commit(); err != ErrCommitsStopped {
+		t.Errorf("Commit after StopCommits = %v", err)
+	}
+	if got := contents(t, dir); got != "a.csv=a.csv b.csv=b.csv" {
+		t.Errorf("files: %s", got)
 	}
 }

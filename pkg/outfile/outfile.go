@@ -124,11 +124,33 @@ var (
 	link   = os.Link
 )
 
+// committing is held (shared) by every Commit while it puts files in place,
+// and taken by StopCommits; commitsStopped is set by StopCommits.
+var (
+	committing     sync.RWMutex
+	commitsStopped atomic.Bool
+)
+
+// ErrCommitsStopped is what Commit returns after StopCommits.
+var ErrCommitsStopped = errors.New("outfile: the program is stopping; no report was written")
+
+// StopCommits waits for every Commit in progress to finish, and makes every
+// later Commit remove its temporary files and return ErrCommitsStopped. It
+// is for a program about to exit at once (on a second Ctrl-C), so that it
+// never exits part way through putting a batch's files in place.
+func StopCommits() {
+	commitsStopped.Store(true)
+	committing.Lock()
+	defer committing.Unlock()
+}
+
 // Commit puts every file into place, in path order, or none (see the
 // package documentation). On failure it removes every temporary file.
 func (b *Batch) Commit() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	committing.RLock()
+	defer committing.RUnlock()
 	b.done = true
 	paths := make([]string, 0, len(b.pending))
 	for p := range b.pending {
@@ -140,6 +162,10 @@ func (b *Batch) Commit() error {
 			os.Remove(b.pending[q])
 		}
 		b.pending = nil
+	}
+	if commitsStopped.Load() {
+		removeTemps(0)
+		return ErrCommitsStopped
 	}
 	for _, p := range paths {
 		if err := checkTarget(p); err != nil {
