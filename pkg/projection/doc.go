@@ -103,9 +103,10 @@
 // (so people who progressed onto a removed point are moved again, with
 // protection if the Move gives it); someone on the top point of the old
 // scale, with nothing to progress to there, is tested on the new scale in
-// the same month (in a fixed-date scheme: the next progression date). A
-// top point's people moved to a new top by one Move each are each protected
-// at their own salary. When awards fall on the start date the
+// the same month (in a fixed-date scheme: the next progression date). When
+// the top two or more points go, each has its own protected Move to the new
+// top, so each person keeps their own salary. When awards fall on the start
+// date the
 // timeline's Prior is the structure before them: the census starts on it and
 // meets Tables[0] in the first month exactly as it meets any later table
 // (Order, moves and protection alike). Moves on Tables[0] of a timeline with
@@ -158,8 +159,8 @@
 // person's year costs their daily rate — full-time salary on the first day
 // of the pay year (protected salary if higher) × FTE ÷ 260.715 (52.143
 // weeks × 5 days), rounded to the penny — × CPDDays, rounded to the penny.
-// An award or progression later in the pay year does not change it. It is its own column; it is
-// counted in the total but not in pay for on-costs.
+// An award or progression later in the pay year does not change it. It is
+// its own column; it is counted in the total but not in pay for on-costs.
 //
 // Turnover (Options.Turnover, a fraction t, default 0): at each pay-year
 // boundary from year 2 on, a fraction t of each group's weight leaves and is
