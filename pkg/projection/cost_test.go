@@ -80,7 +80,7 @@ func TestCostOnePersonMidYearAwardAndProgression(t *testing.T) {
 	eq(t, "current drift", cur.Drift, "350")
 	// Change 15690.29 − 15268.50 = 421.79; ÷ 15268.50 = 0.027624848…
 	eq(t, "change", r.Change, "421.79")
-	eq(t, "change pct", r.ChangePct, "0.02762485")
+	eq(t, "change pct", *r.ChangePct, "0.02762485")
 	all := row(t, c, "Award", 1, AllBands)
 	eq(t, "all total", all.Total, "15690.29")
 	if c.Scenarios[0].Distribution != nil {

@@ -181,8 +181,10 @@
 // (no turnover) nothing is rounded at all at this stage. Computing group by
 // group or person by person therefore gives the same figures to the penny.
 // The AllBands row adds up the rounded band rows, so a table's rows sum to
-// its total. Headcount and FTE are rounded to 2 places (exact without
-// turnover). Total is Basic + LumpSums + OnCosts + CPDTime.
+// its total. Headcount and FTE are exact sums without turnover; under
+// turnover they are apportioned to 2 places so that the band rows add up to
+// the exact total rounded (apportion). Total is Basic + LumpSums + OnCosts +
+// CPDTime.
 //
 // Bands in cost rows. A person's pay year is counted entirely in the band
 // they are in on its first day (headcount, FTE, pay, lump sums, on-costs,
@@ -198,7 +200,8 @@
 // in Drift.
 //
 // Change and ChangePct compare each row's Total with Current's for the same
-// year and band (money.Change; 0 when Current has no such band).
+// year and band (money.Change); ChangePct is nil where Current's Total is
+// zero (nobody in the band that year), since no percentage exists.
 //
 // Distribution: a person's first-year rise is their earnings in pay year 1
 // (basic pay plus lump sums) under the scenario minus the same under

@@ -274,7 +274,7 @@ func costByYearTable(r *analysis.Result) Table {
 		Note: "Change is against Current in the same pay year; drift is the part of basic pay due to progression (cost.csv)."}
 	for _, sc := range r.Costing.Scenarios {
 		for _, row := range allRows(sc) {
-			t.Rows = append(t.Rows, []Cell{Text(sc.Scenario), Int(int64(row.Year)), Money(row.Total), Change(row.Change), PercentChange(row.ChangePct), Money(row.Drift), Money(row.OnCosts)})
+			t.Rows = append(t.Rows, []Cell{Text(sc.Scenario), Int(int64(row.Year)), Money(row.Total), Change(row.Change), optPctChange(row.ChangePct), Money(row.Drift), Money(row.OnCosts)})
 		}
 	}
 	return t

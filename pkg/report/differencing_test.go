@@ -150,6 +150,8 @@ func bandCosting() *projection.Costing {
 			if pct > 0 {
 				r.Change = up(b.basic + b.oncost).Sub(decimal.NewFromInt(b.basic + b.oncost))
 			}
+			share := decimal.New(pct, -2)
+			r.ChangePct, all.ChangePct = &share, &share
 			out = append(out, r)
 			all.Headcount, all.FTE = all.Headcount.Add(r.Headcount), all.FTE.Add(r.FTE)
 			all.Basic, all.OnCosts, all.Total, all.Change = all.Basic.Add(r.Basic), all.OnCosts.Add(r.OnCosts), all.Total.Add(r.Total), all.Change.Add(r.Change)
@@ -251,7 +253,7 @@ func TestDifferencingBands(t *testing.T) {
 		for _, sc := range c.Scenarios {
 			for _, r := range sc.Rows {
 				out = append(out, []Cell{Text(r.Scenario), Int(int64(r.Year)), Blank(), Text(r.Band), Number(r.Headcount, 2), Number(r.FTE, 2),
-					Money(r.Basic), Money(r.LumpSums), Money(r.OnCosts), Money(r.Total), Change(r.Change), PercentChange(r.ChangePct), Money(r.Drift), Money(r.CPDTime)})
+					Money(r.Basic), Money(r.LumpSums), Money(r.OnCosts), Money(r.Total), Change(r.Change), optPctChange(r.ChangePct), Money(r.Drift), Money(r.CPDTime)})
 			}
 		}
 		return out

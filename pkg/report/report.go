@@ -68,6 +68,17 @@ func Number(d decimal.Decimal, places int32) Cell {
 	return Cell{Kind: KindNumber, Dec: d, Places: places}
 }
 
+// Exact returns a decimal cell showing d in full, with at least minPlaces
+// decimal places: a census's FTE (0.125) or headcount, which are never
+// rounded.
+func Exact(d decimal.Decimal, minPlaces int32) Cell {
+	places := max(minPlaces, -d.Exponent())
+	for places > minPlaces && d.Round(places-1).Equal(d) {
+		places-- // trailing zeros
+	}
+	return Number(d, places)
+}
+
 // Above returns a cell for a value that exceeds limit by an unknown amount
 // (years to top beyond the horizon), shown "> 10" with places decimal places
 // and written blank in CSV.

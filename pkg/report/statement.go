@@ -102,7 +102,7 @@ func Statement(m *Member, meta Meta) *Document {
 	add(KeyFigures{Items: []KeyFigure{
 		{Label: "Your point", Value: Text(fmt.Sprintf("%d of %d", f.PointIndex, f.PointCount)), Note: fmt.Sprintf("point %s of %s", p.Point, m.Band.Name)},
 		{Label: "Full-time salary", Value: Money(f.Salary)},
-		{Label: "Your pay", Value: Money(f.Pay), Note: "at " + Number(p.FTE, 2).Display() + " FTE"},
+		{Label: "Your pay", Value: Money(f.Pay), Note: "at " + Exact(p.FTE, 2).Display() + " FTE"},
 		{Label: "Through your band", Value: Percent(f.Through)},
 	}})
 	if f.Entry.LessThan(f.Top) {

@@ -144,8 +144,8 @@ func CostTable(c *projection.Costing, start calendar.Month) Table {
 			date := (start + calendar.Month(12*(r.Year-1))).First()
 			row := []Cell{
 				Text(r.Scenario), Int(int64(r.Year)), Date(date), Text(r.Band),
-				Number(r.Headcount, 2), Number(r.FTE, 2), Money(r.Basic), Money(r.LumpSums), Money(r.OnCosts),
-				Money(r.Total), Change(r.Change), PercentChange(r.ChangePct), Money(r.Drift), Money(r.CPDTime),
+				Exact(r.Headcount, 2), Exact(r.FTE, 2), Money(r.Basic), Money(r.LumpSums), Money(r.OnCosts),
+				Money(r.Total), Change(r.Change), optPctChange(r.ChangePct), Money(r.Drift), Money(r.CPDTime),
 			}
 			if !sup.BandShown(r.Band) {
 				blankFrom(row, 5)
