@@ -371,3 +371,21 @@ func TestCostRefusesOutOfRange(t *testing.T) {
 	eq(t, "basic", row(t, c, "Current", 1, "A").Basic, "999999999999.96")
 	eq(t, "lump sums", row(t, c, "Current", 1, "A").LumpSums, "9999999999999.90")
 }
+
+func TestPersonOverflow(t *testing.T) {
+	var s person
+	if got := s.pence(d("25524.50")); got != 2552450 || s.overflow {
+		t.Errorf("pence(25524.50) = %d, overflow %v", got, s.overflow)
+	}
+	v := int64(maxI - 1)
+	if s.add(&v, 1); v != maxI || s.overflow {
+		t.Errorf("add(maxI-1, 1) = %d, overflow %v", v, s.overflow)
+	}
+	if s.add(&v, 1); v != maxI || !s.overflow {
+		t.Errorf("add(maxI, 1) = %d, overflow %v; want maxI unchanged and overflow", v, s.overflow)
+	}
+	s = person{}
+	if s.pence(d("92233720368547758.08")); !s.overflow {
+		t.Errorf("pence(2⁶³ pence) did not record overflow")
+	}
+}

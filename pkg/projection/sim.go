@@ -30,6 +30,9 @@ type person struct {
 	// protPence caches MonthlyPay(prot, fte) in pence; protOK says it is current.
 	protPence int64
 	protOK    bool
+	// overflow records that an amount in pence did not fit in 64 bits
+	// (see pence); walk reports it.
+	overflow bool
 }
 
 func newPerson(c *compiled, progress bool, fte, cpd decimal.Decimal, recorded bool) person {
@@ -306,14 +309,14 @@ func (s *person) nextEvent(from int) int {
 func (s *person) monthlyPence(cache *payCache) int64 {
 	if s.hasProt {
 		if !s.protOK {
-			s.protPence, s.protOK = pence(money.MonthlyPay(s.prot, s.fte)), true
+			s.protPence, s.protOK = s.pence(money.MonthlyPay(s.prot, s.fte)), true
 		}
 		return s.protPence
 	}
 	slot := s.c.tables[s.table].scales[s.band].slot + s.point
 	v := cache.monthly[slot]
 	if v == unset {
-		v = pence(money.MonthlyPay(s.c.tables[s.table].scales[s.band].salary[s.point], s.fte))
+		v = s.pence(money.MonthlyPay(s.c.tables[s.table].scales[s.band].salary[s.point], s.fte))
 		cache.monthly[slot] = v
 	}
 	return v
@@ -329,17 +332,17 @@ func (s *person) lumpPence(mi int, cache *payCache) int64 {
 			continue
 		}
 		if s.hasProt {
-			total += pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+			s.add(&total, s.pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte)))
 			continue
 		}
 		slot := s.c.tables[s.table].scales[s.band].slot + s.point
 		at := l.id*s.c.slots + slot
 		v := cache.lump[at]
 		if v == unset {
-			v = pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
+			v = s.pence(lumpAmount(l.amount, l.rate, s.salary(), s.fte))
 			cache.lump[at] = v
 		}
-		total += v
+		s.add(&total, v)
 	}
 	return total
 }
@@ -368,12 +371,12 @@ func cpdTimeAmount(salary, fte, days decimal.Decimal) decimal.Decimal {
 // salary, in pence.
 func (s *person) cpdPence(cache *payCache, days decimal.Decimal) int64 {
 	if s.hasProt {
-		return pence(cpdTimeAmount(s.salary(), s.fte, days))
+		return s.pence(cpdTimeAmount(s.salary(), s.fte, days))
 	}
 	slot := s.c.tables[s.table].scales[s.band].slot + s.point
 	v := cache.cpd[slot]
 	if v == unset {
-		v = pence(cpdTimeAmount(s.c.tables[s.table].scales[s.band].salary[s.point], s.fte, days))
+		v = s.pence(cpdTimeAmount(s.c.tables[s.table].scales[s.band].salary[s.point], s.fte, days))
 		cache.cpd[slot] = v
 	}
 	return v
@@ -401,8 +404,23 @@ func newPayCache(c *compiled) *payCache {
 	return pc
 }
 
-// pence converts an amount already rounded to the penny to integer pence.
-func pence(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
+// pence converts an amount already rounded to the penny to integer pence,
+// setting s.overflow when it does not fit in 64 bits (penceOf).
+func (s *person) pence(d decimal.Decimal) int64 {
+	p, ok := penceOf(d)
+	if !ok {
+		s.overflow = true
+	}
+	return p
+}
+
+// add adds v to *dst, setting s.overflow when the sum does not fit in 64
+// bits.
+func (s *person) add(dst *int64, v int64) {
+	if !addTo(dst, v) {
+		s.overflow = true
+	}
+}
 
 // fromPence converts integer pence to pounds.
 func fromPence(p int64) decimal.Decimal { return decimal.New(p, -2) }
