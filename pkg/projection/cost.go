@@ -64,7 +64,9 @@ type CostRow struct {
 	Year     int // 1-based pay year
 	Band     string
 	// Headcount and FTE are the people (weights) in the band on the first
-	// day of the pay year, to 2 places (exact without turnover).
+	// day of the pay year: exact sums of the census's counts and FTEs
+	// without turnover; under turnover, expected values to 2 places (see
+	// apportion). AllBands adds up the band rows either way.
 	Headcount decimal.Decimal
 	FTE       decimal.Decimal
 	Basic     decimal.Decimal // basic pay
@@ -77,7 +79,7 @@ type CostRow struct {
 	// Change and ChangePct compare Total with Current's row for the same
 	// year and band (a fraction to 8 places; money.Change).
 	Change    decimal.Decimal
-	ChangePct decimal.Decimal
+	ChangePct *decimal.Decimal // nil where Current's Total is zero (nobody in the band)
 	// Drift is the part of Basic due to progression: Basic minus the basic
 	// pay of the same people had nobody progressed from the start.
 	Drift decimal.Decimal
@@ -277,7 +279,12 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 	for i := range out.Scenarios {
 		for j := range out.Scenarios[i].Rows {
 			row := &out.Scenarios[i].Rows[j]
-			row.Change, row.ChangePct = money.Change(base[yearBand{row.Year, row.Band}], row.Total)
+			b := base[yearBand{row.Year, row.Band}]
+			cash, pct := money.Change(b, row.Total)
+			row.Change, row.ChangePct = cash, nil
+			if !b.IsZero() {
+				row.ChangePct = &pct
+			}
 		}
 	}
 	return out, nil
@@ -655,13 +662,11 @@ func (e *engine) rows(r *run) []CostRow {
 	var rows []CostRow
 	for y := 0; y < e.years; y++ {
 		all := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: AllBands, OnCostLines: make([]decimal.Decimal, len(e.on))}
-		var allW, allFTE decimal.Decimal
 		for b, name := range c.bands {
 			row := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: name}
-			w := sum(y, b, func(c *cell) i128 { return c.w }, 0)
-			fte := sum(y, b, func(c *cell) i128 { return c.fte }, -8)
-			allW, allFTE = allW.Add(w), allFTE.Add(fte)
-			row.Headcount, row.FTE = w.Round(2), fte.Round(2)
+			row.Headcount = sum(y, b, func(c *cell) i128 { return c.w }, 0)
+			row.FTE = sum(y, b, func(c *cell) i128 { return c.fte }, -8)
+			all.Headcount, all.FTE = all.Headcount.Add(row.Headcount), all.FTE.Add(row.FTE)
 			basic := sum(y, b, func(c *cell) i128 { return c.basic }, -2)
 			row.Basic = money.Penny(basic)
 			row.LumpSums = money.Penny(sum(y, b, func(c *cell) i128 { return c.lumps }, -2))
@@ -682,7 +687,14 @@ func (e *engine) rows(r *run) []CostRow {
 			all.Drift = all.Drift.Add(row.Drift)
 			rows = append(rows, row)
 		}
-		all.Headcount, all.FTE = allW.Round(2), allFTE.Round(2)
+		if e.turnover.Sign() != 0 {
+			// Expected people under turnover have ever more decimal places:
+			// show them to 2, the band rows apportioned so that they add up
+			// to the rounded total.
+			year := rows[len(rows)-len(c.bands):]
+			all.Headcount = apportion(year, all.Headcount, func(r *CostRow) *decimal.Decimal { return &r.Headcount })
+			all.FTE = apportion(year, all.FTE, func(r *CostRow) *decimal.Decimal { return &r.FTE })
+		}
 		rows = append(rows, all)
 	}
 	return rows
