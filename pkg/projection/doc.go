@@ -33,7 +33,12 @@
 // protected salary if higher. A pay year's basic pay is the sum of its 12
 // monthly pays. Because every monthly pay is a whole number of pence, the
 // engine adds pay up in integer pence (exactly); it never uses floating
-// point.
+// point. One person's amounts for a pay year are 64-bit; a cost row's sums
+// of weight × amount are 128-bit, so a census of any size within the
+// documented limits is costed exactly. Every such sum is overflow-checked,
+// and Cost refuses a timeline outside the bounds package scenario enforces
+// (salaries above £0 and below £10¹², rates up to 1000%) rather than cost
+// it wrongly.
 //
 // Time at a point counts in whole months from the first of the month on or
 // after the date the person reached the point (a point date of 15 April 2025
