@@ -320,10 +320,10 @@ type Timeline struct {
 	// fall on the start date (nil otherwise): the census starts on it and
 	// meets Tables[0], its moves and the progression due at the start in
 	// Rules.Order, as it meets any later table. It is in force in no month.
-	Prior *Table
-	Rules       Rules
-	LumpSums    []LumpSum
-	Rounding    string // rounding rule name, for reports
+	Prior    *Table
+	Rules    Rules
+	LumpSums []LumpSum
+	Rounding string // rounding rule name, for reports
 	// CPDDays is the paid CPD time a year the scenario grants (0: none).
 	CPDDays decimal.Decimal
 	Source  string // scenario file, verbatim text kept for appendices
