@@ -3,6 +3,12 @@
 // decimal value and formats it two ways, for CSV (31650.00) and for display
 // (£31,650), so a figure in a PDF is always the same figure as in the CSV,
 // produced by the same code.
+//
+// Every table of census groups' pay (CostTable, DistributionTable,
+// EqualityTable and their counterparts in the comparison PDF and the
+// printed summary) applies the one disclosure policy of pkg/analysis
+// (analysis.Suppress, analysis.SuppressEquality): blank cells where a
+// group's pay could be read off or worked out from the published totals.
 package report
 
 import (
