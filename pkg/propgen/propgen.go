@@ -35,33 +35,32 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Switches for defects of issue 9 that are being fixed. While a switch is
-// true, the generator avoids the shape that triggers the defect.
+// Switches for defects found by the property tests. While a switch is true,
+// the generator avoids the shape that triggers the defect; a fixed defect's
+// switch is false, so that the tests cover its shape (set one to true again
+// to tell a new failure from an old one).
 var (
-	// KnownDefectLongBand (issue 9, defect 1): compare fails when a new
+	// KnownDefectLongBand (issue 9, defect 1; fixed): compare failed when a new
 	// entrant does not reach the top of a band within the horizon. While
 	// true, horizons are long enough for every entrant to reach every top,
 	// and --cpd-hours (which can hold an entrant at a CPD gate) is not given.
-	KnownDefectLongBand = true
-	// KnownDefectProgressFirstStartRemoval (defect 2): progress-first is
-	// ignored for points removed on the start date. While true, a
+	KnownDefectLongBand = false
+	// KnownDefectProgressFirstStartRemoval (defect 2; fixed): progress-first
+	// was ignored for points removed on the start date. While true, a
 	// progress-first offer removes no points on its start date.
-	KnownDefectProgressFirstStartRemoval = true
-	// KnownDefectStartTopRemoval (defect 3): removing a band's top point on
-	// the start date loses the protected salary. While true, no offer
+	KnownDefectProgressFirstStartRemoval = false
+	// KnownDefectStartTopRemoval (defect 3; fixed): removing a band's top
+	// point on the start date lost the protected salary. While true, no offer
 	// removes a top point on its start date.
-	KnownDefectStartTopRemoval = true
-	// KnownDefectFTESum (defect 4): band FTEs rounded before adding up fail
-	// the cross-check. While true, FTEs have at most 2 decimal places and
+	KnownDefectStartTopRemoval = false
+	// KnownDefectFTESum (defect 4; fixed): band FTEs rounded before adding
+	// up failed the cross-check. While true, FTEs have at most 2 decimal places and
 	// there is no turnover (which makes weights fractional).
-	KnownDefectFTESum = true
-	// KnownDefectTurnoverPathway (defect 5): turnover with a pathway fails
-	// the cross-check. While true, an offer with a pathway runs without
+	KnownDefectFTESum = false
+	// KnownDefectTurnoverPathway (defect 5; fixed): turnover with a pathway
+	// failed the cross-check. While true, an offer with a pathway runs without
 	// turnover.
-	KnownDefectTurnoverPathway = true
-	// KnownDefectSetWithBands (defect 6): set with a bands selection is
-	// refused. While true, set never has a selection.
-	KnownDefectSetWithBands = true
+	KnownDefectTurnoverPathway = false
 	// KnownDefectAssimilationDate (found by this property test, not one of
 	// issue 9's seven): someone moved by remove_points or a floor_hourly
 	// merge onto a point with fewer months than they have served progresses
@@ -70,10 +69,45 @@ var (
 	// keeps their progression date. While true, points are removed or
 	// merged only when every point of every band has the same months.
 	KnownDefectAssimilationDate = true
-	// KnownDefectChangePct (defect 7): change_pct is written 0.00 where
-	// Current has nobody. While true, the tests do not check that cell.
-	KnownDefectChangePct = true
+	// KnownDefectChangePct (defect 7; fixed): change_pct was written 0.00
+	// where Current has nobody. While true, the tests do not check that cell.
+	KnownDefectChangePct = false
 )
+
+// switches are the KnownDefect switches by name, for Allow.
+var switches = map[string]*bool{
+	"LongBand":                  &KnownDefectLongBand,
+	"ProgressFirstStartRemoval": &KnownDefectProgressFirstStartRemoval,
+	"StartTopRemoval":           &KnownDefectStartTopRemoval,
+	"FTESum":                    &KnownDefectFTESum,
+	"TurnoverPathway":           &KnownDefectTurnoverPathway,
+	"ChangePct":                 &KnownDefectChangePct,
+	"AssimilationDate":          &KnownDefectAssimilationDate,
+}
+
+// Allow turns off the KnownDefect switches named in list (comma-separated
+// names without the prefix, such as "LongBand,FTESum", or "all"), so the
+// generator makes those shapes too. An empty list changes nothing.
+func Allow(list string) error {
+	if list == "" {
+		return nil
+	}
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		if name == "all" {
+			for _, sw := range switches {
+				*sw = false
+			}
+			continue
+		}
+		sw, ok := switches[name]
+		if !ok {
+			return fmt.Errorf("propgen: no switch KnownDefect%s", name)
+		}
+		*sw = false
+	}
+	return nil
+}
 
 // Case is one generated input.
 type Case struct {
