@@ -26,6 +26,8 @@ type source struct {
 
 // checkOut refuses an output file that is one of the dataset's own files
 // (briefing --out DATA/bands.csv would replace the user's data with a PDF).
+// Only the files a dataset is read from count: a report written into the
+// dataset's folder by an earlier run may be replaced like any other.
 func (s *source) checkOut(flag, path string) error {
 	if s.dir == "" {
 		return nil
@@ -34,16 +36,12 @@ func (s *source) checkOut(flag, path string) error {
 	if err != nil {
 		return nil // does not exist yet, so it is not an input
 	}
-	err = fs.WalkDir(os.DirFS(s.dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
+	for _, name := range []string{dataset.BandsFile, dataset.IncrementsFile, dataset.StaffFile, dataset.InflationFile, dataset.OnCostsFile} {
+		if in, err := os.Stat(filepath.Join(s.dir, name)); err == nil && os.SameFile(in, out) {
+			return usageErrorf("%s %s is the dataset's own file %s; choose another output file", flag, path, name)
 		}
-		if in, err := os.Stat(filepath.Join(s.dir, p)); err == nil && os.SameFile(in, out) {
-			return usageErrorf("%s %s is the dataset's own file %s; choose another output file", flag, path, p)
-		}
-		return nil
-	})
-	return err
+	}
+	return nil
 }
 
 // openSource resolves a DATASET argument: an existing folder, or the name of
