@@ -78,7 +78,8 @@ const (
 	// MaxFieldBytes is the longest field accepted, in bytes (64 KiB).
 	MaxFieldBytes = 64 << 10
 	// MaxLineBytes is the longest physical line accepted, in bytes (64 KiB),
-	// not counting its "\n" (a CRLF line's "\r" counts).
+	// not counting its "\n" (a CRLF line's "\r" counts; a line ending in a lone "\r"
+	// is counted without it).
 	MaxLineBytes = 64 << 10
 	// MaxRows is the most data rows (excluding the header) a file may have.
 	MaxRows = 10_000_000
