@@ -94,7 +94,7 @@ func Statement(m *Member, meta Meta) *Document {
 	cur := m.Tracks[0]
 	doc := &Document{
 		Title:    "Your pay: " + m.Who(),
-		Subtitle: fmt.Sprintf("%s — %s. Figures from %s.", m.Band.Name, m.Band.Title, cur.Years[0].Date),
+		Subtitle: fmt.Sprintf("%s. Figures from %s.", bandAndTitle(m.Band), cur.Years[0].Date),
 		Created:  meta.Created,
 		Footer:   meta.Footer,
 	}
@@ -240,4 +240,13 @@ func (ms *Members) Member(p *paystructure.Person) (*Member, error) {
 		m.Tracks = append(m.Tracks, tr)
 	}
 	return m, nil
+}
+
+// bandAndTitle names a band with its title when it has one ("Band 4 —
+// Probation officer (PO)", or just "Band 4").
+func bandAndTitle(b paystructure.Band) string {
+	if b.Title == "" || b.Title == b.Name {
+		return b.Name
+	}
+	return b.Name + " — " + b.Title
 }
