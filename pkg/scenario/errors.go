@@ -14,10 +14,17 @@ type Error struct {
 	Line int
 	Col  int
 	Msg  string
+	// Omitted, when positive, makes this entry a stand-in for that many
+	// further errors in File that are not listed.
+	Omitted int
 }
 
-// Error formats the problem as "file:line:col: message".
+// Error formats the problem as "file:line:col: message", or for a stand-in
+// "… and N more errors in file".
 func (e *Error) Error() string {
+	if e.Omitted > 0 {
+		return fmt.Sprintf("… and %d more errors in %s", e.Omitted, e.File)
+	}
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -31,9 +38,10 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// ErrorList is every problem found, sorted by file, line and column. Parse,
-// Check and Apply return one (as error) rather than stopping at the first
-// problem.
+// ErrorList is every problem found, sorted by file, line and column, with at
+// most MaxErrors entries per file followed by an Omitted stand-in when there
+// were more. Parse, Check and Apply return one (as error) rather than
+// stopping at the first problem.
 type ErrorList []*Error
 
 // Error lists the problems one per line.
@@ -46,7 +54,9 @@ func (l ErrorList) Error() string {
 }
 
 // err returns the list in position order (stable, so problems at one
-// position keep the order they were found in), or nil when it is empty.
+// position keep the order they were found in), the first MaxErrors of each
+// file followed by a stand-in counting the rest, or nil when it is empty.
+// No message is longer than maxMsg characters.
 func (l ErrorList) err() error {
 	if len(l) == 0 {
 		return nil
@@ -55,7 +65,36 @@ func (l ErrorList) err() error {
 	slices.SortStableFunc(s, func(a, b *Error) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
-	return s
+	var out ErrorList
+	for i := 0; i < len(s); {
+		j := i
+		omitted := 0
+		for ; j < len(s) && s[j].File == s[i].File; j++ {
+			omitted += s[j].Omitted
+		}
+		listed := 0
+		for _, e := range s[i:j] {
+			if e.Omitted > 0 {
+				continue
+			}
+			if listed == MaxErrors {
+				omitted++
+				continue
+			}
+			listed++
+			if len(e.Msg) > maxMsg {
+				c := *e
+				c.Msg = clipTo(e.Msg, maxMsg)
+				e = &c
+			}
+			out = append(out, e)
+		}
+		if omitted > 0 {
+			out = append(out, &Error{File: s[i].File, Omitted: omitted})
+		}
+		i = j
+	}
+	return out
 }
 
 // Pos is a position in a scenario file.
@@ -75,6 +114,8 @@ func (p Pos) String() string {
 // errs collects problems.
 type errs struct{ list ErrorList }
 
+// at records a problem at p; a string the format quotes with %q is cut to
+// MaxQuote characters.
 func (e *errs) at(p Pos, format string, args ...any) {
-	e.list = append(e.list, &Error{File: p.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+	e.list = append(e.list, &Error{File: p.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, clipQuoted(format, args)...)})
 }

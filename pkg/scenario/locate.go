@@ -76,9 +76,29 @@ func (l *locations) valuePos(file string, p path) Pos {
 	return Pos{File: file, Line: s.vline, Col: s.vcol}
 }
 
+// maxLocated is the most segments a recorded path has. The format's deepest
+// key is award.#n.set.BAND.POINT (5 segments) and an unknown key is reported
+// at its first unknown ancestor, so nothing deeper is ever looked up: deeper
+// keys and values are scanned but not recorded. With the column counted
+// incrementally, this keeps locate linear in the size of the file however
+// deeply it nests (a path string per nesting level made it quadratic).
+const maxLocated = 8
+
+// tooDeep stands for every path of more than maxLocated segments.
+const tooDeep path = "\x1e"
+
+// sub returns p extended by one segment, or tooDeep when that would make it
+// longer than maxLocated segments.
+func sub(p path, extend func(path) path) path {
+	if p == tooDeep || strings.Count(string(p), pathSep)+1 >= maxLocated {
+		return tooDeep
+	}
+	return extend(p)
+}
+
 // locate scans src, which must be TOML the decoder accepted. It never fails:
 // on anything it does not understand it stops, and positions it did not
-// reach are reported as unknown (line 0).
+// reach are reported as unknown (line 0). Its cost is linear in len(src).
 func locate(src string) (l *locations) {
 	s := &scanner{src: src, line: 1, loc: &locations{at: map[path]spot{}}, count: map[path]int{}}
 	l = s.loc
@@ -94,6 +114,9 @@ type scanner struct {
 	lineStart int
 	loc       *locations
 	count     map[path]int // entries seen of each array of tables
+	// The column is counted incrementally: byte offset colAt, on line
+	// colLine, is in column colN.
+	colAt, colN, colLine int
 }
 
 func (s *scanner) eof() bool { return s.i >= len(s.src) }
@@ -103,7 +126,14 @@ func (s *scanner) peek() byte {
 	}
 	return s.src[s.i]
 }
-func (s *scanner) col() int { return utf8.RuneCountInString(s.src[s.lineStart:s.i]) + 1 }
+func (s *scanner) col() int {
+	if s.colLine != s.line || s.colAt < s.lineStart {
+		s.colLine, s.colAt, s.colN = s.line, s.lineStart, 1
+	}
+	s.colN += utf8.RuneCountInString(s.src[s.colAt:s.i])
+	s.colAt = s.i
+	return s.colN
+}
 
 func (s *scanner) advance() {
 	if s.src[s.i] == '\n' {
@@ -132,6 +162,9 @@ func (s *scanner) space(nl bool) {
 }
 
 func (s *scanner) record(p path, sp spot) {
+	if p == tooDeep {
+		return
+	}
 	if _, dup := s.loc.at[p]; !dup {
 		s.loc.order = append(s.loc.order, p)
 	}
@@ -156,14 +189,15 @@ func (s *scanner) document() {
 			keys := s.key()
 			table = ""
 			for i, k := range keys {
-				table = table.key(k)
+				table = sub(table, func(p path) path { return p.key(k) })
 				n, isArray := s.count[table]
 				switch {
+				case table == tooDeep:
 				case array && i == len(keys)-1:
 					s.count[table] = n + 1
-					table = table.index(n)
+					table = sub(table, func(p path) path { return p.index(n) })
 				case isArray:
-					table = table.index(n - 1)
+					table = sub(table, func(p path) path { return p.index(n - 1) })
 				}
 			}
 			s.record(table, spot{line: line, col: col, vline: line, vcol: col})
@@ -181,7 +215,7 @@ func (s *scanner) keyValue(table path) {
 	keys := s.key()
 	p := table
 	for _, k := range keys {
-		p = p.key(k)
+		p = sub(p, func(p path) path { return p.key(k) })
 	}
 	s.space(false)
 	if s.peek() != '=' {
@@ -284,8 +318,9 @@ func (s *scanner) value(p path) {
 				return
 			}
 			line, col, start := s.line, s.col(), s.i
-			s.value(p.elem(n))
-			s.record(p.elem(n), spot{line: line, col: col, vline: line, vcol: col, value: s.src[start:s.i]})
+			e := sub(p, func(p path) path { return p.elem(n) })
+			s.value(e)
+			s.record(e, spot{line: line, col: col, vline: line, vcol: col, value: s.src[start:s.i]})
 			s.space(true)
 			if s.peek() == ',' {
 				s.advance()

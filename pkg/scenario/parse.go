@@ -231,19 +231,34 @@ var freeFormKeys = [][]string{{"award", "set"}, {"award", "remove_points"}}
 // Parse reads a scenario file. filename is used in messages and Source
 // fields. Every problem found is reported, as an ErrorList sorted by position;
 // each names the file, line and column.
+//
+// A file over one of the limits (MaxFileBytes, MaxDepth, MaxKeys,
+// MaxArrayLen, MaxKeyParts, MaxKeyBytes) is refused before it is decoded,
+// with an error for each key or list over a limit; its other problems are
+// reported once it is within them.
 func Parse(filename string, src []byte) (*Scenario, error) {
+	if len(src) > MaxFileBytes {
+		return nil, ErrorList{{File: filename, Msg: fmt.Sprintf("%s bytes is larger than 1 MiB, which no scenario file is (is this the right file?)", thousands(len(src)))}}.err()
+	}
+	text := string(src)
+	if list, _ := prescan(filename, text); len(list) > 0 {
+		return nil, list.err()
+	}
 	var raw rawScenario
-	md, err := toml.Decode(string(src), &raw)
+	md, err := toml.Decode(text, &raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := lineCol(src, pe.Position)
-			return nil, ErrorList{{File: filename, Line: line, Col: col, Msg: pe.Message}}
+			return nil, ErrorList{{File: filename, Line: line, Col: col, Msg: pe.Message}}.err()
 		}
-		return nil, ErrorList{shapeError(filename, err)}
+		return nil, ErrorList{shapeError(filename, err)}.err()
 	}
-	p := &parser{file: filename, loc: locate(string(src))}
-	sc := &Scenario{File: filename, Text: string(src), Years: DefaultYears, Rounding: money.RoundPound}
+	p := &parser{file: filename, loc: locate(text)}
+	sc := &Scenario{File: filename, Text: text, Years: DefaultYears, Rounding: money.RoundPound}
+	if p.tooMany(keyPath("award"), len(raw.Award), MaxAwards) || p.tooMany(keyPath("lump_sum"), len(raw.LumpSum), MaxLumpSums) {
+		return nil, p.errs.list.err()
+	}
 	p.unknownKeys(md)
 	p.top(&raw, sc)
 	for i := range raw.Award {
@@ -312,16 +327,25 @@ type parser struct {
 func (p *parser) keyPos(k path) Pos   { return p.loc.keyPos(p.file, k) }
 func (p *parser) valuePos(k path) Pos { return p.loc.valuePos(p.file, k) }
 
-// name is the key's name for messages: its last segment.
+// name is the key's name for messages: its last segment (cut by clip).
 func name(k path) string {
 	segs := k.plain()
-	return segs[len(segs)-1]
+	return clip(segs[len(segs)-1])
 }
 
 func (p *parser) unknownKeys(md toml.MetaData) {
 	undecoded := map[string]bool{}
 	for _, k := range md.Undecoded() {
 		undecoded[k.String()] = true
+	}
+	// Where each key is, by its path without array indexes, so that finding
+	// every unknown key costs one pass over the file's keys.
+	byPlain := map[string][]path{}
+	for _, at := range p.loc.order {
+		if !at.isElem() {
+			plain := strings.Join(at.plain(), pathSep)
+			byPlain[plain] = append(byPlain[plain], at)
+		}
 	}
 	for _, k := range md.Undecoded() {
 		skip := false
@@ -339,11 +363,9 @@ func (p *parser) unknownKeys(md toml.MetaData) {
 			continue
 		}
 		found := false
-		for _, at := range p.loc.order {
-			if !at.isElem() && slices.Equal(at.plain(), []string(k)) {
-				found = true
-				p.errs.at(p.keyPos(at), "unknown key %q%s", k[len(k)-1], where(k))
-			}
+		for _, at := range byPlain[strings.Join(k, pathSep)] {
+			found = true
+			p.errs.at(p.keyPos(at), "unknown key %q%s", k[len(k)-1], where(k))
 		}
 		if !found {
 			p.errs.at(Pos{File: p.file}, "unknown key %q", k.String())
@@ -363,9 +385,22 @@ func where(k toml.Key) string {
 	return " in [" + parent + "]"
 }
 
+// tooMany reports, at the first table over the limit, an array of tables k
+// with more than limit entries.
+func (p *parser) tooMany(k path, n, limit int) bool {
+	if n <= limit {
+		return false
+	}
+	p.errs.at(p.keyPos(k.index(limit)), "more than %d [[%s]] tables; a scenario has a few (is this the right file?)", limit, name(k))
+	return true
+}
+
 func (p *parser) top(raw *rawScenario, sc *Scenario) {
 	if s, ok := p.str(keyPath("name"), raw.Name); ok {
 		sc.Name = strings.TrimSpace(s)
+		if n := utf8.RuneCountInString(sc.Name); n > MaxNameChars {
+			p.errs.at(p.valuePos("name"), "name: %q is %s characters long; a name may have at most %d (it heads columns and charts)", sc.Name, thousands(n), MaxNameChars)
+		}
 	}
 	if sc.Name == "" {
 		if raw.Name == nil {
@@ -583,11 +618,13 @@ func (p *parser) bound(k path, v any) *Bound {
 // sortedKeys returns m's keys in file order (by position; then by name).
 func (p *parser) sortedKeys(k path, m map[string]any) []string {
 	keys := make([]string, 0, len(m))
+	pos := make(map[string]Pos, len(m))
 	for key := range m {
 		keys = append(keys, key)
+		pos[key] = p.keyPos(k.key(key))
 	}
 	slices.SortFunc(keys, func(a, b string) int {
-		pa, pb := p.keyPos(k.key(a)), p.keyPos(k.key(b))
+		pa, pb := pos[a], pos[b]
 		if pa.Line != pb.Line {
 			return pa.Line - pb.Line
 		}
@@ -828,9 +865,9 @@ func (p *parser) progression(raw *rawProgression) *Progression {
 // shown is the value as the file spells it, for messages.
 func (p *parser) shown(k path, v any) string {
 	if s := p.loc.at[k].value; s != "" {
-		return s
+		return clip(s)
 	}
-	return fmt.Sprint(v)
+	return clip(fmt.Sprint(v))
 }
 
 // kindOf names a TOML value's type in words.
@@ -881,16 +918,18 @@ func (p *parser) strings(k path, v any) []string {
 		return nil
 	}
 	var out []string
+	seen := map[string]bool{}
 	for i, e := range list {
 		s, ok := e.(string)
 		if !ok {
 			p.errs.at(p.valuePos(k.elem(i)), "%s: %s is %s; write names in quotes", name(k), p.shown(k.elem(i), e), kindOf(e))
 			continue
 		}
-		if slices.Contains(out, s) {
+		if seen[s] {
 			p.errs.at(p.valuePos(k.elem(i)), "%s: %q is listed twice", name(k), s)
 			continue
 		}
+		seen[s] = true
 		out = append(out, s)
 	}
 	if len(list) == 0 {
