@@ -6,7 +6,8 @@ package main
 // member and for a member described by flags; briefing), and the outputs
 // are checked against properties that must hold for every valid input:
 //
-//   - every command exits 0;
+//   - every command exits 0, and compare run twice (one case in 8) writes
+//     byte-identical files;
 //   - in cost.csv the band rows add up exactly to All, and each row's total
 //     is basic + lump sums + on-costs + CPD time;
 //   - in careers.csv earnings add up to the cumulative figure year by year,
@@ -206,6 +207,26 @@ func runCase(c *propgen.Case, dir, out string, pdf bool) error {
 	}
 	if err := runOK(args); err != nil {
 		return err
+	}
+	if c.Seed%8 == 0 {
+		// Reproducible: the same inputs give byte-identical files.
+		again := out + "-again"
+		args2 := slices.Clone(args)
+		args2[3] = again
+		if err := runOK(args2); err != nil {
+			return err
+		}
+		entries, err := os.ReadDir(out)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			a, errA := os.ReadFile(filepath.Join(out, e.Name()))
+			b, errB := os.ReadFile(filepath.Join(again, e.Name()))
+			if errA != nil || errB != nil || !bytes.Equal(a, b) {
+				return fmt.Errorf("%s differs between two runs of the same compare (%v, %v)", e.Name(), errA, errB)
+			}
+		}
 	}
 	tables := map[string][][]string{}
 	for _, name := range []string{"points.csv", "careers.csv", "summary.csv", "cost.csv"} {
@@ -590,4 +611,67 @@ func checkChangePct(c *propgen.Case, tabs map[string][][]string) error {
 		}
 	}
 	return nil
+}
+
+// TestPropertyChecksFail: each property check rejects a table that breaks
+// it (hand-made tables, so that a check that can never fail is caught).
+func TestPropertyChecksFail(t *testing.T) {
+	parse := func(s string) [][]string {
+		recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return recs
+	}
+	const costHead = "scenario,year,date,band,headcount,fte,basic,lump_sums,oncosts,total,change,change_pct,drift,cpd_time\n"
+	const careersHead = "scenario,band,year,date,point,salary,earnings,cumulative\n"
+	const pointsHead = "scenario,date,band,point,salary,baseline_salary,change,change_pct\n"
+	c := &propgen.Case{Years: 2, Bands: []string{"A", "A B"}, Offers: []string{"offers/o.toml"},
+		NullOffers: []string{"offers/o.toml"},
+		Files:      map[string][]byte{"offers/o.toml": []byte("name = \"O\"\n"), "increments.csv": []byte("band,point,salary,effective_from\nA,1,100,\n")}}
+	points := pointsHead + "Current,2025-04-01,A,1,100.00,,,\nCurrent,2025-04-01,A,2,200.00,,,\nCurrent,2026-04-01,A,1,100.00,,,\nCurrent,2026-04-01,A,2,200.00,,,\n" +
+		"O,2025-04-01,A,1,100.00,,,\nO,2025-04-01,A,2,200.00,,,\nO,2026-04-01,A,1,100.00,,,\nO,2026-04-01,A,2,200.00,,,\n"
+	careers := careersHead + "Current,A,1,2025-04-01,1,100.00,100.00,100.00\nCurrent,A,2,2026-04-01,2,200.00,200.00,300.00\n" +
+		"O,A,1,2025-04-01,1,100.00,100.00,100.00\nO,A,2,2026-04-01,2,200.00,200.00,300.00\n"
+	summary := "scenario,band,entry_salary,top_salary,years_to_top,career_earnings\nCurrent,A,100.00,200.00,1.00,300.00\nO,A,100.00,200.00,1.00,300.00\n"
+	good := map[string]string{"points.csv": points, "careers.csv": careers, "summary.csv": summary,
+		"cost.csv": costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00\nCurrent,1,2025-04-01,All,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00\n" +
+			"O,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,0.00,0.00,0.00\nO,1,2025-04-01,All,5.00,5.00,10.00,1.00,2.00,13.00,0.00,0.00,0.00,0.00\n"}
+	tabs := func(change map[string]string) map[string][][]string {
+		out := map[string][][]string{}
+		for k, v := range good {
+			if w, ok := change[k]; ok {
+				v = w
+			}
+			out[k] = parse(v)
+		}
+		return out
+	}
+	for _, check := range []func(*propgen.Case, map[string][][]string) error{checkCostSums, checkCostTotals, checkCareerSums, checkCareerSalaries, checkNullOffers, checkChangePct} {
+		if err := check(c, tabs(nil)); err != nil {
+			t.Fatalf("good tables: %v", err)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		check func(*propgen.Case, map[string][][]string) error
+		file  string
+		text  string
+		want  string
+	}{
+		{"All is not the sum", checkCostSums, "cost.csv", costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00\nCurrent,1,2025-04-01,All,5.00,5.00,10.01,1.00,2.00,13.00,0.00,,0.00,0.00\n", "All basic = 10.01, but the bands add up to 10"},
+		{"total is not the parts", checkCostTotals, "cost.csv", costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.01,0.00,,0.00,0.00\n", "total 13.01"},
+		{"cumulative is not the running sum", checkCareerSums, "careers.csv", strings.Replace(careers, "200.00,300.00\nO", "200.00,300.01\nO", 1), "cumulative 300.01"},
+		{"summary is not the last cumulative", checkCareerSums, "summary.csv", strings.Replace(summary, "O,A,100.00,200.00,1.00,300.00", "O,A,100.00,200.00,1.00,299.00", 1), "career_earnings 299"},
+		{"salary below the entry point", checkCareerSalaries, "careers.csv", strings.Replace(careers, "O,A,1,2025-04-01,1,100.00", "O,A,1,2025-04-01,1,99.00", 1), "below A's entry point"},
+		{"salary above a point that is not the top", checkCareerSalaries, "careers.csv", strings.Replace(careers, "O,A,1,2025-04-01,1,100.00", "O,A,1,2025-04-01,1,150.00", 1), "which is not the top"},
+		{"point not in points.csv", checkCareerSalaries, "careers.csv", strings.Replace(careers, "O,A,1,2025-04-01,1,", "O,A,1,2025-04-01,7,", 1), `point "7" is not a point`},
+		{"null offer differs from Current", checkNullOffers, "points.csv", strings.Replace(points, "O,2026-04-01,A,2,200.00", "O,2026-04-01,A,2,201.00", 1), "differs from Current"},
+		{"change_pct where Current has nobody", checkChangePct, "cost.csv", costHead + "Current,1,2025-04-01,A,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,0.00,0.00\nO,1,2025-04-01,A,1.00,1.00,10.00,0.00,0.00,10.00,10.00,0.00,0.00,0.00\n", "want a blank cell"},
+	} {
+		err := tc.check(c, tabs(map[string]string{tc.file: tc.text}))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error containing %q", tc.name, err, tc.want)
+		}
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -341,4 +342,27 @@ func checkCareers(tls []*paystructure.Timeline, cpd *decimal.Decimal) error {
 		}
 	}
 	return nil
+}
+
+// TestCheckAllRowsFails: checkAllRows rejects an All row that is not the
+// sum of its bands, and a total that is not the sum of its parts.
+func TestCheckAllRowsFails(t *testing.T) {
+	rows := func(allBasic, aTotal string) ScenarioCosting {
+		return ScenarioCosting{Rows: []CostRow{
+			{Scenario: "S", Year: 1, Band: "A", Headcount: d("1"), FTE: d("0.125"), Basic: d("10"), Total: d(aTotal)},
+			{Scenario: "S", Year: 1, Band: "B", Headcount: d("1"), FTE: d("0.125"), Basic: d("5"), Total: d("5")},
+			{Scenario: "S", Year: 1, Band: AllBands, Headcount: d("2"), FTE: d("0.25"), Basic: d(allBasic), Total: d(allBasic)},
+		}}
+	}
+	if err := checkAllRows(rows("15", "10")); err != nil {
+		t.Fatalf("good rows: %v", err)
+	}
+	for _, tc := range []struct{ allBasic, aTotal, want string }{
+		{"15.01", "10", "All basic 15.01, but the bands add up to 15"},
+		{"15", "10.01", "total 10.01 ≠ the sum of its parts 10"},
+	} {
+		if err := checkAllRows(rows(tc.allBasic, tc.aTotal)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("All %s, band A total %s: got %v, want %q", tc.allBasic, tc.aTotal, err, tc.want)
+		}
+	}
 }
