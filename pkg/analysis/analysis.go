@@ -13,11 +13,10 @@ package analysis
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
-
-	"strings"
 
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/inflation"
@@ -102,17 +101,17 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 // reported together.
 func Timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([]*paystructure.Timeline, error) {
 	var tls []*paystructure.Timeline
-	var msgs []string
+	var errs []error
 	for _, sc := range scs {
 		tl, err := scenario.Apply(ds, sc)
 		if err != nil {
-			msgs = append(msgs, err.Error())
+			errs = append(errs, err)
 			continue
 		}
 		tls = append(tls, tl)
 	}
-	if len(msgs) > 0 {
-		return nil, &ScenarioError{Dataset: ds.Name, Msgs: msgs}
+	if len(errs) > 0 {
+		return nil, &ScenarioError{Dataset: ds.Name, Errs: errs}
 	}
 	start := scenario.DefaultStart(ds)
 	horizon := 10
@@ -132,15 +131,21 @@ func Timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([
 	return append([]*paystructure.Timeline{scenario.Current(ds, start, horizon)}, tls...), nil
 }
 
-// ScenarioError lists the scenarios that could not be applied to a dataset.
+// ScenarioError lists the scenarios that could not be applied to a dataset:
+// Errs holds scenario.Apply's error for each, in order (a
+// scenario.ErrorList), so that errors.As finds the positioned problems.
 type ScenarioError struct {
 	Dataset string
-	Msgs    []string
+	Errs    []error
 }
 
+// Error is a heading line followed by each scenario's problems, one a line.
 func (e *ScenarioError) Error() string {
-	return "scenarios cannot be applied to dataset " + e.Dataset + ":\n" + strings.Join(e.Msgs, "\n")
+	return "scenarios cannot be applied to dataset " + e.Dataset + ":\n" + errors.Join(e.Errs...).Error()
 }
+
+// Unwrap returns each scenario's error.
+func (e *ScenarioError) Unwrap() []error { return e.Errs }
 
 // censusWarnings points out a census that cannot mean what it says: one with
 // nobody in it, or people who reach their point after the start (a typo
