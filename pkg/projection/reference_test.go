@@ -208,8 +208,11 @@ func refPath(tl *paystructure.Timeline, progress bool, g paystructure.Group, ent
 		if r.point().Salary.GreaterThanOrEqual(r.prot) {
 			r.hasProt = false
 		}
-		if r.rule().Kind == paystructure.Anniversary {
-			due := r.pm + calendar.Month(r.point().Months)
+		// A backlog (time complete before the start) waits for the first
+		// anniversary of its completion; anyone else is tested when their
+		// time reaches their point's months, on whatever point they are
+		// then (a move keeps their time, not their date).
+		if due := r.pm + calendar.Month(r.point().Months); r.rule().Kind == paystructure.Anniversary && due < tl.Start {
 			for due < tl.Start {
 				due += 12
 			}
