@@ -122,7 +122,7 @@ func (ps *prescanner) fail(line, col int, format string, args ...any) {
 // (which is not TOML the decoder accepts) ends the pass without an error, so
 // the decoder reports it. complete says whether the pass reached the end.
 func prescan(file string, src string) (list ErrorList, complete bool) {
-	ps := &prescanner{file: file, src: src, line: 1, colLine: 1}
+	ps := &prescanner{file: file, src: src, line: 1}
 	complete = ps.document()
 	return ps.errs.list, complete
 }
@@ -185,30 +185,39 @@ func (ps *prescanner) space(nl bool) {
 	}
 }
 
-// rawKey is a key's full path as written, as measured for the limits.
+// rawKey is a key's full path as written, as measured for the limits. Its
+// text is put together only for a message, so that measuring costs the same
+// however long the path.
 type rawKey struct {
 	parts, bytes int
-	text         string // the path as written, up to MaxKeyBytes+1 bytes
+	own          string  // the dotted key as written, up to MaxKeyBytes+1 bytes
+	outer        *rawKey // the table or inline table it is in, or nil
+}
+
+// text is the full path as written, cut to MaxKeyBytes+1 bytes.
+func (k rawKey) text() string {
+	if k.outer == nil {
+		return k.own
+	}
+	t := k.outer.text()
+	if len(t) > MaxKeyBytes {
+		return t
+	}
+	t += "." + k.own
+	return t[:min(len(t), MaxKeyBytes+1)]
 }
 
 func (k rawKey) join(o rawKey) rawKey {
 	if k.parts == 0 {
 		return o
 	}
-	j := rawKey{parts: k.parts + o.parts, bytes: k.bytes + 1 + o.bytes}
-	if len(k.text) <= MaxKeyBytes {
-		j.text = k.text + "." + o.text
-		if len(j.text) > MaxKeyBytes+1 {
-			j.text = j.text[:MaxKeyBytes+1]
-		}
-	} else {
-		j.text = k.text
-	}
-	return j
+	return rawKey{parts: k.parts + o.parts, bytes: k.bytes + 1 + o.bytes, own: o.own, outer: &k}
 }
 
 // key reads a dotted key; ok is false on text that is not a key.
 func (ps *prescanner) key() (k rawKey, ok bool) {
+	ps.space(false)
+	from := ps.i
 	for {
 		ps.space(false)
 		start := ps.i
@@ -242,13 +251,15 @@ func (ps *prescanner) key() (k rawKey, ok bool) {
 				return k, false
 			}
 		}
-		part := ps.src[start:ps.i]
-		if len(part) > MaxKeyBytes+1 {
-			part = part[:MaxKeyBytes+1]
+		k.parts++
+		k.bytes += ps.i - start
+		if k.parts > 1 {
+			k.bytes++ // the dot
 		}
-		k = k.join(rawKey{parts: 1, bytes: ps.i - start, text: part})
+		end := ps.i
 		ps.space(false)
 		if ps.peek() != '.' {
+			k.own = ps.src[from:min(end, from+MaxKeyBytes+1)]
 			return k, true
 		}
 		ps.i++
@@ -268,9 +279,9 @@ func (ps *prescanner) checkKey(line, col int, k rawKey) bool {
 	switch {
 	case ps.tableReported:
 	case k.parts > MaxKeyParts:
-		ps.fail(line, col, "key %q has %s parts; a key may have at most %d", k.text, thousands(k.parts), MaxKeyParts)
+		ps.fail(line, col, "key %q has %s parts; a key may have at most %d", k.text(), thousands(k.parts), MaxKeyParts)
 	case k.bytes > MaxKeyBytes:
-		ps.fail(line, col, "key %q is %s bytes long; a key may be at most %s", k.text, thousands(k.bytes), thousands(MaxKeyBytes))
+		ps.fail(line, col, "key %q is %s bytes long; a key may be at most %s", k.text(), thousands(k.bytes), thousands(MaxKeyBytes))
 	}
 	return over
 }
@@ -353,7 +364,7 @@ func (ps *prescanner) value(k rawKey) bool {
 			switch c := ps.peek(); c {
 			case '[', '{':
 				if len(stack) == MaxDepth {
-					ps.fail(ps.line, ps.col(), "%s: arrays and inline tables nested more than %d deep; a scenario nests at most 3 (is this the right file?)", clip(k.text), MaxDepth)
+					ps.fail(ps.line, ps.col(), "%s: arrays and inline tables nested more than %d deep; a scenario nests at most 3 (is this the right file?)", clip(k.text()), MaxDepth)
 					return false
 				}
 				ps.i++
@@ -395,7 +406,7 @@ func (ps *prescanner) value(k rawKey) bool {
 			} else {
 				top.n++
 				if top.n == MaxArrayLen+1 {
-					ps.fail(line, col, "%s: a list of more than %s elements; a scenario's lists have a few (is this the right file?)", clip(top.k.text), thousands(MaxArrayLen))
+					ps.fail(line, col, "%s: a list of more than %s elements; a scenario's lists have a few (is this the right file?)", clip(top.k.text()), thousands(MaxArrayLen))
 				}
 				k = top.k
 			}
