@@ -12,6 +12,8 @@ import (
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"paymodel/pkg/report/pdf/internal/ttf"
 )
 
 // Fonts.
@@ -139,9 +141,9 @@ type fontDesc struct {
 // newFontSet prepares the fonts' encodings and widths; each font's file is
 // made when a document first uses it.
 func newFontSet() (*fontSet, error) {
-	fonts := make([]*ttfInfo, numFaces)
-	for i, ttf := range faceTTF {
-		f, err := parseTTF(ttf)
+	fonts := make([]*ttf.Font, numFaces)
+	for i, b := range faceTTF {
+		f, err := ttf.Parse(b)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: font %s: %w", faceName[i], err)
 		}
@@ -149,7 +151,7 @@ func newFontSet() (*fontSet, error) {
 	}
 	has := func(r rune) bool {
 		for _, f := range fonts {
-			if f.glyph(r) == 0 {
+			if f.Glyph(r) == 0 {
 				return false
 			}
 		}
@@ -197,7 +199,7 @@ func newFontSet() (*fontSet, error) {
 
 	for fc := face(0); fc < numFaces; fc++ {
 		f := fonts[fc]
-		fs.metrics[fc] = faceMetrics{ascent: f.units(f.ascent), descent: -f.units(f.descent), capHeight: f.units(f.capHeight)}
+		fs.metrics[fc] = faceMetrics{ascent: f.Units(f.Ascent), descent: -f.Units(f.Descent), capHeight: f.Units(f.CapHeight)}
 		for e := range fs.encs {
 			sf, err := makeSimpleFont(f, faceTTF[fc], fc, e, &fs.encs[e])
 			if err != nil {
@@ -209,10 +211,10 @@ func newFontSet() (*fontSet, error) {
 	return fs, nil
 }
 
-func makeSimpleFont(f *ttfInfo, ttf []byte, fc face, e int, enc *encoding) (simpleFont, error) {
+func makeSimpleFont(f *ttf.Font, font []byte, fc face, e int, enc *encoding) (simpleFont, error) {
 	var sf simpleFont
 	var keep []uint16
-	missing := f.units(int(f.advances[0]))
+	missing := f.Units(int(f.Advances[0]))
 	var diff strings.Builder
 	last := -2
 	for c, r := range enc.runes {
@@ -220,9 +222,9 @@ func makeSimpleFont(f *ttfInfo, ttf []byte, fc face, e int, enc *encoding) (simp
 		if r == 0 {
 			continue
 		}
-		g := f.glyph(r)
+		g := f.Glyph(r)
 		keep = append(keep, uint16(g))
-		sf.widths[c] = f.units(int(f.advances[g]))
+		sf.widths[c] = f.Units(int(f.Advances[g]))
 		if e > 0 && c >= 128 {
 			if c != last+1 {
 				fmt.Fprintf(&diff, "%d ", c)
@@ -234,7 +236,7 @@ func makeSimpleFont(f *ttfInfo, ttf []byte, fc face, e int, enc *encoding) (simp
 	diffText := strings.TrimSpace(diff.String())
 	widths := sf.widths
 	sf.embed = &embedding{make: func() ([]byte, []byte, error) {
-		sub, err := subsetTTF(ttf, keep)
+		sub, err := ttf.Subset(font, keep)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -261,19 +263,19 @@ func makeSimpleFont(f *ttfInfo, ttf []byte, fc face, e int, enc *encoding) (simp
 			Tp:   "TrueType",
 			Name: name,
 			Desc: fontDesc{
-				Ascent: f.units(f.ascent), Descent: f.units(f.descent), CapHeight: f.units(f.capHeight),
-				Flags: flags, ItalicAngle: f.italicAngle, StemV: stemV, MissingWidth: missing,
+				Ascent: f.Units(f.Ascent), Descent: f.Units(f.Descent), CapHeight: f.Units(f.CapHeight),
+				Flags: flags, ItalicAngle: f.ItalicAngle, StemV: stemV, MissingWidth: missing,
 			},
-			Up:           f.units(f.underlinePos),
-			Ut:           f.units(f.underlineThick),
+			Up:           f.Units(f.UnderlinePos),
+			Ut:           f.Units(f.UnderlineThick),
 			Cw:           widths[:],
 			Enc:          "cp1252",
 			Diff:         diffText,
 			File:         name + ".z",
 			OriginalSize: len(sub),
 		}
-		def.Desc.FontBBox.Xmin, def.Desc.FontBBox.Ymin = f.units(f.bbox[0]), f.units(f.bbox[1])
-		def.Desc.FontBBox.Xmax, def.Desc.FontBBox.Ymax = f.units(f.bbox[2]), f.units(f.bbox[3])
+		def.Desc.FontBBox.Xmin, def.Desc.FontBBox.Ymin = f.Units(f.BBox[0]), f.Units(f.BBox[1])
+		def.Desc.FontBBox.Xmax, def.Desc.FontBBox.Ymax = f.Units(f.BBox[2]), f.Units(f.BBox[3])
 		js, err := json.Marshal(def)
 		if err != nil {
 			return nil, nil, err
