@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"math/big"
-	"math/bits"
 	"slices"
 	"sort"
 	"sync"
@@ -15,6 +13,7 @@ import (
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
+	"paymodel/pkg/projection/internal/exact"
 )
 
 // AllBands is the Band of the cost and distribution rows that add up every
@@ -152,9 +151,9 @@ type entrantSpec struct {
 // cell add up to at most math.MaxInt64, so no sum can exceed 2¹²⁶ (mulAdd
 // still checks).
 type cell struct {
-	w, fte                    i128
-	basic, lumps, cpd, noprog i128
-	on                        []i128
+	w, fte                    exact.Int128
+	basic, lumps, cpd, noprog exact.Int128
+	on                        []exact.Int128
 }
 
 // run is one timeline's projection of every path.
@@ -290,31 +289,12 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 	return out, nil
 }
 
-// scaled8 returns x × 10⁸ as an integer, if exact and in range.
-func scaled8(x decimal.Decimal) (int64, bool) {
-	e := x.Exponent()
-	if e >= -8 && e <= 0 && x.NumDigits() <= 10 {
-		return x.CoefficientInt64() * pow10[8+e], true
-	}
-	s := x.Shift(8)
-	if !s.IsInteger() {
-		return 0, false
-	}
-	b := s.BigInt()
-	if !b.IsInt64() {
-		return 0, false
-	}
-	return b.Int64(), true
-}
-
-var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
-
 func newEngine(census *paystructure.Census, start calendar.Month, years int, opt Options, canon *canon) (*engine, error) {
 	e := &engine{years: years, turnover: opt.Turnover, attrNames: census.AttributeNames}
 	for _, oc := range opt.OnCosts {
 		l := onCostLine{rate: oc.Rate, thr: oc.Threshold}
-		r, ok1 := scaled8(oc.Rate)
-		t, ok2 := scaled8(oc.Threshold)
+		r, ok1 := exact.Scaled8(oc.Rate)
+		t, ok2 := exact.Scaled8(oc.Threshold)
 		if ok1 && ok2 && r >= 0 && t%1e6 == 0 {
 			l.rateE8, l.thrPen, l.fast = r, t/1e6, true
 		}
@@ -333,7 +313,7 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 		if g.Count < 0 {
 			return nil, fmt.Errorf("census group %s %s has a negative count", g.Band, g.Point)
 		}
-		fte, ok := scaled8(g.FTE)
+		fte, ok := exact.Scaled8(g.FTE)
 		if !ok || fte <= 0 || fte > 1e8 {
 			return nil, fmt.Errorf("census group %s %s: FTE %s is not a number above 0 and at most 1 with at most 8 decimal places", g.Band, g.Point, g.FTE)
 		}
@@ -343,11 +323,11 @@ func newEngine(census *paystructure.Census, start calendar.Month, years int, opt
 		}
 		var cpd decimal.Decimal
 		if g.CPDRecorded {
-			if _, ok = scaled8(g.CPDHours); !ok {
+			if _, ok = exact.Scaled8(g.CPDHours); !ok {
 				return nil, fmt.Errorf("census group %s %s: CPD hours %s have more than 8 decimal places", g.Band, g.Point, g.CPDHours)
 			}
 			cpd = canon.hours(g.CPDHours)
-			k.cpd, _ = scaled8(cpd)
+			k.cpd, _ = exact.Scaled8(cpd)
 		}
 		// Census groups come sorted, so groups sharing a path are usually
 		// neighbours: skip the map for them.
@@ -454,7 +434,7 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 			}
 		}
 		if len(c.lumps[mi]) > 0 {
-			ok = addTo(&recs[y].lumps, s.lumpPence(mi, cache)) && ok
+			ok = exact.AddTo(&recs[y].lumps, s.lumpPence(mi, cache)) && ok
 		}
 		if mi == 11 && r != nil {
 			if s.hasProt {
@@ -465,8 +445,8 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 			}
 		}
 		next := s.nextEvent(mi + 1)
-		pay, good := mul64(s.monthlyPence(cache), int64(next-mi))
-		ok = good && addTo(&recs[y].basic, pay) && ok
+		pay, good := exact.Mul64(s.monthlyPence(cache), int64(next-mi))
+		ok = good && exact.AddTo(&recs[y].basic, pay) && ok
 		mi = next
 	}
 	return ok && !s.overflow
@@ -474,16 +454,10 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 
 // mulAdd adds v × w to *dst exactly, recording overflow (in which case
 // *dst is left as it was).
-func (r *run) mulAdd(dst *i128, v, w int64) {
-	if v == 0 || w == 0 {
-		return
-	}
-	s, ok := dst.add(mul128i(v, w))
-	if !ok {
+func (r *run) mulAdd(dst *exact.Int128, v, w int64) {
+	if !dst.MulAdd(v, w) {
 		r.overflowed = true
-		return
 	}
-	*dst = s
 }
 
 // onCost is one person's on-cost for a pay year on pay (pence), in pence:
@@ -494,16 +468,16 @@ func (l *onCostLine) onCost(pay int64) (v int64, ok bool) {
 		if pay <= l.thrPen {
 			return 0, true
 		}
-		ex, good := sub64(pay, l.thrPen)
+		ex, good := exact.Sub64(pay, l.thrPen)
 		if good && (l.rateE8 == 0 || ex <= (math.MaxInt64-5e7)/l.rateE8) {
 			return (ex*l.rateE8 + 5e7) / 1e8, true
 		}
 	}
-	ex := fromPence(pay).Sub(l.thr)
+	ex := exact.FromPence(pay).Sub(l.thr)
 	if ex.Sign() <= 0 {
 		return 0, true
 	}
-	return penceOf(money.Penny(l.rate.Mul(ex)))
+	return exact.Pence(money.Penny(l.rate.Mul(ex)))
 }
 
 func (e *engine) run(c *compiled) (*run, error) {
@@ -518,7 +492,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 		for y := range r.cells[k] {
 			r.cells[k][y] = make([]cell, len(c.bands))
 			for b := range r.cells[k][y] {
-				r.cells[k][y][b].on = make([]i128, len(e.on))
+				r.cells[k][y][b].on = make([]exact.Int128, len(e.on))
 			}
 		}
 	}
@@ -566,7 +540,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 			r.mulAdd(&cl.lumps, rec.lumps, weight)
 			r.mulAdd(&cl.cpd, rec.cpd, weight)
 			r.mulAdd(&cl.noprog, flat[y], weight)
-			pay, ok := add64(rec.basic, rec.lumps)
+			pay, ok := exact.Add64(rec.basic, rec.lumps)
 			for li := range e.on {
 				v, good := e.on[li].onCost(pay)
 				if !ok || !good {
@@ -591,7 +565,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 		_ = f.startCensus(bi, ps.key.point, ps.key.pointMonth)
 		flat := flatBasic(flatKey{ps.key.band, ps.key.point, ps.key.fte, 0}, f, 0, cache)
 		ok = walk(&s, 0, cache, cpdDays, recs, r, pi)
-		earn, good := add64(recs[0].basic, recs[0].lumps)
+		earn, good := exact.Add64(recs[0].basic, recs[0].lumps)
 		if !ok || !good {
 			r.overflowed = true
 		}
@@ -645,17 +619,17 @@ func (e *engine) factors(cohorts int) [][]decimal.Decimal {
 func (e *engine) rows(r *run) []CostRow {
 	c := r.c
 	f := e.factors(len(r.cells))
-	sum := func(y, b int, field func(*cell) i128, exp int32) decimal.Decimal {
+	sum := func(y, b int, field func(*cell) exact.Int128, exp int32) decimal.Decimal {
 		var total decimal.Decimal
 		for k := range r.cells {
 			if k > y {
 				break
 			}
 			v := field(&r.cells[k][y][b])
-			if v == (i128{}) {
+			if v == (exact.Int128{}) {
 				continue
 			}
-			total = total.Add(f[k][y].Mul(v.decimal(exp)))
+			total = total.Add(f[k][y].Mul(v.Decimal(exp)))
 		}
 		return total
 	}
@@ -664,16 +638,16 @@ func (e *engine) rows(r *run) []CostRow {
 		all := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: AllBands, OnCostLines: make([]decimal.Decimal, len(e.on))}
 		for b, name := range c.bands {
 			row := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: name}
-			row.Headcount = sum(y, b, func(c *cell) i128 { return c.w }, 0)
-			row.FTE = sum(y, b, func(c *cell) i128 { return c.fte }, -8)
+			row.Headcount = sum(y, b, func(c *cell) exact.Int128 { return c.w }, 0)
+			row.FTE = sum(y, b, func(c *cell) exact.Int128 { return c.fte }, -8)
 			all.Headcount, all.FTE = all.Headcount.Add(row.Headcount), all.FTE.Add(row.FTE)
-			basic := sum(y, b, func(c *cell) i128 { return c.basic }, -2)
+			basic := sum(y, b, func(c *cell) exact.Int128 { return c.basic }, -2)
 			row.Basic = money.Penny(basic)
-			row.LumpSums = money.Penny(sum(y, b, func(c *cell) i128 { return c.lumps }, -2))
-			row.CPDTime = money.Penny(sum(y, b, func(c *cell) i128 { return c.cpd }, -2))
-			row.Drift = money.Penny(basic.Sub(sum(y, b, func(c *cell) i128 { return c.noprog }, -2)))
+			row.LumpSums = money.Penny(sum(y, b, func(c *cell) exact.Int128 { return c.lumps }, -2))
+			row.CPDTime = money.Penny(sum(y, b, func(c *cell) exact.Int128 { return c.cpd }, -2))
+			row.Drift = money.Penny(basic.Sub(sum(y, b, func(c *cell) exact.Int128 { return c.noprog }, -2)))
 			for li := range e.on {
-				v := money.Penny(sum(y, b, func(c *cell) i128 { return c.on[li] }, -2))
+				v := money.Penny(sum(y, b, func(c *cell) exact.Int128 { return c.on[li] }, -2))
 				row.OnCostLines = append(row.OnCostLines, v)
 				row.OnCosts = row.OnCosts.Add(v)
 				all.OnCostLines[li] = all.OnCostLines[li].Add(v)
@@ -735,82 +709,6 @@ func pickWeighted[T any](items []T, weight func(*T) int64, cmp func(a, b T) int)
 	return items, 0, med, len(items) - 1, true
 }
 
-// i128 is a signed 128-bit integer, hi × 2⁶⁴ + lo in two's complement.
-type i128 struct {
-	hi int64
-	lo uint64
-}
-
-// mul128i is mul128 as an i128.
-func mul128i(x, y int64) i128 {
-	hi, lo := mul128(x, y)
-	return i128{hi, lo}
-}
-
-// add returns a + b, and false (with the wrapped sum) when it overflows
-// 128 bits.
-func (a i128) add(b i128) (i128, bool) {
-	lo, carry := bits.Add64(a.lo, b.lo, 0)
-	hi := int64(uint64(a.hi) + uint64(b.hi) + carry)
-	// Overflow only when a and b have one sign and the sum the other.
-	ok := (a.hi < 0) != (b.hi < 0) || (hi < 0) == (a.hi < 0)
-	return i128{hi, lo}, ok
-}
-
-// decimal returns a × 10^exp exactly.
-func (a i128) decimal(exp int32) decimal.Decimal {
-	if (a.hi == 0 && a.lo <= math.MaxInt64) || (a.hi == -1 && a.lo > math.MaxInt64) {
-		return decimal.New(int64(a.lo), exp)
-	}
-	b := new(big.Int).Lsh(big.NewInt(a.hi), 64)
-	b.Add(b, new(big.Int).SetUint64(a.lo))
-	return decimal.NewFromBigInt(b, exp)
-}
-
-// add64 returns x + y, and false when it overflows 64 bits.
-func add64(x, y int64) (int64, bool) {
-	s := x + y
-	return s, (s > x) == (y > 0)
-}
-
-// sub64 returns x − y, and false when it overflows 64 bits.
-func sub64(x, y int64) (int64, bool) {
-	s := x - y
-	return s, (s < x) == (y > 0)
-}
-
-// mul64 returns x × y, and false when it overflows 64 bits.
-func mul64(x, y int64) (int64, bool) {
-	hi, lo := mul128(x, y)
-	p := int64(lo)
-	return p, hi == p>>63
-}
-
-// addTo adds v to *dst and returns true, or returns false and leaves *dst
-// as it was when the sum overflows 64 bits.
-func addTo(dst *int64, v int64) bool {
-	s, ok := add64(*dst, v)
-	if ok {
-		*dst = s
-	}
-	return ok
-}
-
-// penceOf converts an amount already rounded to the penny to integer pence,
-// and false when it is outside (math.MinInt64, math.MaxInt64] pence.
-func penceOf(d decimal.Decimal) (int64, bool) {
-	p := d.Shift(2)
-	if p.LessThanOrEqual(minPence) || p.GreaterThan(maxPence) {
-		return 0, false
-	}
-	return p.IntPart(), true
-}
-
-var (
-	minPence = decimal.NewFromInt(math.MinInt64)
-	maxPence = decimal.NewFromInt(math.MaxInt64)
-)
-
 // maxCPDDays bounds a timeline's paid CPD days a year (a year's days).
 var maxCPDDays = decimal.NewFromInt(366)
 
@@ -858,29 +756,6 @@ func checkRange(c *compiled, onCosts []paystructure.OnCost) error {
 	return nil
 }
 
-// mul128 returns the signed 128-bit product x × y.
-func mul128(x, y int64) (hi int64, lo uint64) {
-	h, l := bits.Mul64(uint64(x), uint64(y))
-	hi = int64(h)
-	if x < 0 {
-		hi -= y
-	}
-	if y < 0 {
-		hi -= x
-	}
-	return hi, l
-}
-
-// cmpFrac compares a/b with c/d for b, d > 0 exactly.
-func cmpFrac(a, b, c, d int64) int {
-	h1, l1 := mul128(a, d)
-	h2, l2 := mul128(c, b)
-	if h1 != h2 {
-		return cmp.Compare(h1, h2)
-	}
-	return cmp.Compare(l1, l2)
-}
-
 // rise is one path's first-year rise: new − old earnings, in pence.
 type rise struct {
 	old, rise, w int64
@@ -896,7 +771,7 @@ func (r rise) frac() (num, den int64) {
 }
 
 func (r rise) pct() decimal.Decimal {
-	_, f := money.Change(fromPence(r.old), fromPence(r.old+r.rise))
+	_, f := money.Change(exact.FromPence(r.old), exact.FromPence(r.old+r.rise))
 	return f
 }
 
@@ -934,11 +809,11 @@ func (e *engine) distribution(r, cur *run, inflation *decimal.Decimal) []Distrib
 		if !ok {
 			return d
 		}
-		d.MinRise, d.MedianRise, d.MaxRise = fromPence(items[lo].rise), fromPence(items[med].rise), fromPence(items[hi].rise)
+		d.MinRise, d.MedianRise, d.MaxRise = exact.FromPence(items[lo].rise), exact.FromPence(items[med].rise), exact.FromPence(items[hi].rise)
 		items, lo, med, hi, _ = pickWeighted(items, weight, func(a, b rise) int {
 			an, ad := a.frac()
 			bn, bd := b.frac()
-			return cmpFrac(an, ad, bn, bd)
+			return exact.CmpFrac(an, ad, bn, bd)
 		})
 		d.MinPct, d.MedianPct, d.MaxPct = items[lo].pct(), items[med].pct(), items[hi].pct()
 		for i := range items {

@@ -6,253 +6,34 @@ import (
 	"testing"
 
 	"paymodel/pkg/paystructure"
+	"paymodel/pkg/projection/internal/exact"
 )
 
-// Edge cases of the exact-integer helpers in cost.go. Values are written
-// out by hand: 2⁶³ = 9223372036854775808, 2⁶⁴ = 18446744073709551616,
-// 2¹²⁶ = 85070591730234615865843651857942052864.
+// Overflow at the engine's edges: the run that records it, the on-cost
+// arithmetic, and Cost on the largest census and salaries. The integer
+// helpers themselves are tested in internal/exact.
 
 const (
 	maxI = math.MaxInt64
 	minI = math.MinInt64
-	maxU = math.MaxUint64
-	bit  = uint64(1) << 63 // 2⁶³ as a low word
 )
-
-func TestMul128(t *testing.T) {
-	tests := []struct {
-		x, y int64
-		hi   int64
-		lo   uint64
-		want string // the product in decimal
-	}{
-		{0, 0, 0, 0, "0"},
-		{3, 7, 0, 21, "21"},
-		{-3, 7, -1, maxU - 20, "-21"},
-		{-3, -7, 0, 21, "21"},
-		{-1, -1, 0, 1, "1"},
-		{-1, 1, -1, maxU, "-1"},
-		{maxI, 1, 0, maxI, "9223372036854775807"},
-		{maxI, 2, 0, maxU - 1, "18446744073709551614"},
-		{maxI, -1, -1, bit + 1, "-9223372036854775807"},
-		{minI, 1, -1, bit, "-9223372036854775808"},
-		{minI, -1, 0, bit, "9223372036854775808"}, // 2⁶³: does not fit in int64
-		// (2⁶³ − 1)² = 2¹²⁶ − 2⁶⁴ + 1: hi 2⁶² − 1, lo 1.
-		{maxI, maxI, 1<<62 - 1, 1, "85070591730234615847396907784232501249"},
-		// (−2⁶³)² = 2¹²⁶: hi 2⁶², lo 0.
-		{minI, minI, 1 << 62, 0, "85070591730234615865843651857942052864"},
-		// −2⁶³ × (2⁶³ − 1) = −2¹²⁶ + 2⁶³: hi −2⁶², lo 2⁶³.
-		{minI, maxI, -(1 << 62), bit, "-85070591730234615856620279821087277056"},
-		// 10⁹ people × 10¹⁴ pence = 10²³.
-		{1e9, 1e14, 5421, 0x02c7e14af6800000, "100000000000000000000000"},
-	}
-	for _, tt := range tests {
-		hi, lo := mul128(tt.x, tt.y)
-		if hi != tt.hi || lo != tt.lo {
-			t.Errorf("mul128(%d, %d) = (%d, %#x), want (%d, %#x)", tt.x, tt.y, hi, lo, tt.hi, tt.lo)
-		}
-		if got := mul128i(tt.x, tt.y).decimal(0).String(); got != tt.want {
-			t.Errorf("mul128i(%d, %d) = %s, want %s", tt.x, tt.y, got, tt.want)
-		}
-		if hi, lo := mul128(tt.y, tt.x); hi != tt.hi || lo != tt.lo {
-			t.Errorf("mul128(%d, %d) = (%d, %#x) is not mul128(%d, %d)", tt.y, tt.x, hi, lo, tt.x, tt.y)
-		}
-	}
-}
-
-func TestI128Add(t *testing.T) {
-	maxW := i128{maxI, maxU} // 2¹²⁷ − 1
-	minW := i128{minI, 0}    // −2¹²⁷
-	tests := []struct {
-		name string
-		a, b i128
-		want i128
-		ok   bool
-	}{
-		{"small", i128{0, 2}, i128{0, 3}, i128{0, 5}, true},
-		{"carry into hi", i128{0, maxU}, i128{0, 1}, i128{1, 0}, true},
-		{"-1 + 1", i128{-1, maxU}, i128{0, 1}, i128{0, 0}, true},
-		{"-1 + -1", i128{-1, maxU}, i128{-1, maxU}, i128{-1, maxU - 1}, true},
-		{"max + min", maxW, minW, i128{-1, maxU}, true},
-		{"max + 0", maxW, i128{}, maxW, true},
-		{"max + 1 overflows", maxW, i128{0, 1}, minW, false},
-		{"min + -1 overflows", minW, i128{-1, maxU}, maxW, false},
-		{"min + min overflows", minW, minW, i128{}, false},
-		{"2¹²⁶ + 2¹²⁶ overflows", i128{1 << 62, 0}, i128{1 << 62, 0}, minW, false},
-		{"2¹²⁶ + (2¹²⁶ − 1)", i128{1 << 62, 0}, i128{1<<62 - 1, maxU}, maxW, true},
-		{"−2¹²⁶ + −2¹²⁶", i128{-(1 << 62), 0}, i128{-(1 << 62), 0}, minW, true},
-	}
-	for _, tt := range tests {
-		got, ok := tt.a.add(tt.b)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("%s: add = %+v, %v; want %+v, %v", tt.name, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
-func TestI128Decimal(t *testing.T) {
-	tests := []struct {
-		v    i128
-		exp  int32
-		want string
-	}{
-		{i128{}, -2, "0"},
-		{i128{0, 12345}, -2, "123.45"},
-		{i128{-1, maxU}, -2, "-0.01"},
-		{i128{0, maxI}, 0, "9223372036854775807"},      // the largest int64
-		{i128{-1, bit}, 0, "-9223372036854775808"},     // the smallest int64
-		{i128{0, bit}, 0, "9223372036854775808"},       // 2⁶³
-		{i128{-1, bit - 1}, 0, "-9223372036854775809"}, // −2⁶³ − 1
-		{i128{1, 0}, -2, "184467440737095516.16"},      // 2⁶⁴ pence
-		{i128{-1, 0}, 0, "-18446744073709551616"},
-		{i128{maxI, maxU}, 0, "170141183460469231731687303715884105727"},
-		{i128{minI, 0}, 0, "-170141183460469231731687303715884105728"},
-		{i128{0, 1}, -8, "0.00000001"},
-	}
-	for _, tt := range tests {
-		if got := tt.v.decimal(tt.exp); !got.Equal(d(tt.want)) {
-			t.Errorf("%+v.decimal(%d) = %s, want %s", tt.v, tt.exp, got, tt.want)
-		}
-	}
-}
-
-func TestChecked64(t *testing.T) {
-	tests := []struct {
-		op   string
-		f    func(x, y int64) (int64, bool)
-		x, y int64
-		want int64
-		ok   bool
-	}{
-		{"add", add64, 2, 3, 5, true},
-		{"add", add64, maxI, 0, maxI, true},
-		{"add", add64, maxI - 1, 1, maxI, true},
-		{"add", add64, maxI, 1, 0, false},
-		{"add", add64, minI, -1, 0, false},
-		{"add", add64, minI, maxI, -1, true},
-		{"add", add64, -5, 0, -5, true},
-		{"sub", sub64, 2, 3, -1, true},
-		{"sub", sub64, minI + 1, 1, minI, true},
-		{"sub", sub64, minI, 1, 0, false},
-		{"sub", sub64, 0, minI, 0, false},
-		{"sub", sub64, -1, minI, maxI, true},
-		{"sub", sub64, maxI, -1, 0, false},
-		{"mul", mul64, 12, 83333333333333, 999999999999996, true},
-		{"mul", mul64, maxI, 1, maxI, true},
-		{"mul", mul64, maxI, -1, -maxI, true},
-		{"mul", mul64, minI, 1, minI, true},
-		{"mul", mul64, minI, -1, 0, false},
-		{"mul", mul64, 1 << 32, 1 << 31, 0, false}, // 2⁶³
-		{"mul", mul64, -(1 << 32), 1 << 31, minI, true},
-		{"mul", mul64, 3037000500, 3037000500, 0, false}, // just above √(2⁶³)
-		{"mul", mul64, 3037000499, 3037000499, 9223372030926249001, true},
-	}
-	for _, tt := range tests {
-		got, ok := tt.f(tt.x, tt.y)
-		if ok != tt.ok || (ok && got != tt.want) {
-			t.Errorf("%s64(%d, %d) = %d, %v; want %d, %v", tt.op, tt.x, tt.y, got, ok, tt.want, tt.ok)
-		}
-	}
-	v := int64(maxI - 1)
-	if !addTo(&v, 1) || v != maxI {
-		t.Errorf("addTo(maxI-1, 1) = %d", v)
-	}
-	if addTo(&v, 1) || v != maxI {
-		t.Errorf("addTo(maxI, 1) changed it to %d or did not fail", v)
-	}
-}
-
-func TestPenceOf(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int64
-		ok   bool
-	}{
-		{"0", 0, true},
-		{"25524.50", 2552450, true},
-		{"-0.01", -1, true},
-		{"92233720368547758.07", maxI, true},
-		{"92233720368547758.08", 0, false},
-		{"-92233720368547758.07", -maxI, true},
-		{"-92233720368547758.08", 0, false}, // math.MinInt64 is the payCache's unset marker
-		{"1e30", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := penceOf(d(tt.in))
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("penceOf(%s) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
-func TestScaled8(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int64
-		ok   bool
-	}{
-		{"1", 1e8, true},
-		{"0.5", 5e7, true},
-		{"0.00000001", 1, true},
-		{"0.000000001", 0, false},
-		{"-1.5", -15e7, true},
-		{"12345678901", 1234567890100000000, true}, // 11 digits: the slow path
-		{"92233720368.54775807", maxI, true},
-		{"92233720368.54775808", 0, false},
-		{"-92233720368.54775808", minI, true},
-		{"1e20", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := scaled8(d(tt.in))
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("scaled8(%s) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
-func TestCmpFrac(t *testing.T) {
-	tests := []struct {
-		a, b, c, d int64
-		want       int
-	}{
-		{1, 3, 2, 6, 0},
-		{1, 3, 1, 2, -1},
-		{-1, 2, -1, 3, -1}, // −½ < −⅓
-		{0, 1, 0, 7, 0},
-		{maxI, 1, maxI, 2, 1},
-		{minI, 1, maxI, 1, -1},
-		{minI, 1, minI, 1, 0},
-		// 1 + 1/(2⁶³ − 2) < 1 + 1/(2⁶³ − 3): the products differ in the
-		// low word only.
-		{maxI, maxI - 1, maxI - 1, maxI - 2, -1},
-		{maxI - 1, maxI - 2, maxI, maxI - 1, 1},
-		// (2⁶³ − 1)/(2⁶³ − 1) = 1 = 1/1 with products near 2¹²⁶.
-		{maxI, maxI, 1, 1, 0},
-		{-maxI, maxI, -1, 1, 0},
-	}
-	for _, tt := range tests {
-		if got := cmpFrac(tt.a, tt.b, tt.c, tt.d); got != tt.want {
-			t.Errorf("cmpFrac(%d/%d, %d/%d) = %d, want %d", tt.a, tt.b, tt.c, tt.d, got, tt.want)
-		}
-	}
-}
 
 func TestMulAddOverflow(t *testing.T) {
 	r := &run{}
-	var c i128
+	var c exact.Int128
 	r.mulAdd(&c, maxI, maxI)
 	r.mulAdd(&c, maxI, maxI)
 	if r.overflowed {
 		t.Fatalf("2 × (2⁶³ − 1)² overflowed")
 	}
-	if got := c.decimal(0).String(); got != "170141183460469231694793815568465002498" {
+	if got := c.Decimal(0).String(); got != "170141183460469231694793815568465002498" {
 		t.Errorf("2 × (2⁶³ − 1)² = %s", got)
 	}
 	r.mulAdd(&c, minI, minI) // + 2¹²⁶: past 2¹²⁷ − 1
 	if !r.overflowed {
 		t.Errorf("overflow not recorded")
 	}
-	if got := c.decimal(0).String(); got != "170141183460469231694793815568465002498" {
+	if got := c.Decimal(0).String(); got != "170141183460469231694793815568465002498" {
 		t.Errorf("an overflowing mulAdd changed the sum to %s", got)
 	}
 }
@@ -260,8 +41,8 @@ func TestMulAddOverflow(t *testing.T) {
 func TestOnCostBounds(t *testing.T) {
 	line := func(rate, thr string) onCostLine {
 		l := onCostLine{rate: d(rate), thr: d(thr)}
-		r, _ := scaled8(l.rate)
-		t, _ := scaled8(l.thr)
+		r, _ := exact.Scaled8(l.rate)
+		t, _ := exact.Scaled8(l.thr)
 		l.rateE8, l.thrPen, l.fast = r, t/1e6, true
 		return l
 	}

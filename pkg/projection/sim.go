@@ -8,6 +8,7 @@ import (
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
+	"paymodel/pkg/projection/internal/exact"
 )
 
 // person is the state of one career path as the month loop advances it.
@@ -405,9 +406,9 @@ func newPayCache(c *compiled) *payCache {
 }
 
 // pence converts an amount already rounded to the penny to integer pence,
-// setting s.overflow when it does not fit in 64 bits (penceOf).
+// setting s.overflow when it does not fit in 64 bits (exact.Pence).
 func (s *person) pence(d decimal.Decimal) int64 {
-	p, ok := penceOf(d)
+	p, ok := exact.Pence(d)
 	if !ok {
 		s.overflow = true
 	}
@@ -417,10 +418,7 @@ func (s *person) pence(d decimal.Decimal) int64 {
 // add adds v to *dst, setting s.overflow when the sum does not fit in 64
 // bits.
 func (s *person) add(dst *int64, v int64) {
-	if !addTo(dst, v) {
+	if !exact.AddTo(dst, v) {
 		s.overflow = true
 	}
 }
-
-// fromPence converts integer pence to pounds.
-func fromPence(p int64) decimal.Decimal { return decimal.New(p, -2) }
