@@ -6,8 +6,11 @@ LDFLAGS := -X main.version=$(VERSION)
 
 .PHONY: build test lint golden fuzz soak bench bench-go bench-census demo clean
 
-# FUZZTIME is how long make fuzz runs each fuzz target.
+# FUZZTIME is how long make fuzz runs each fuzz target. FUZZMINIMIZETIME
+# bounds the time spent minimising each new interesting input (the default,
+# 60s, let one slow target spend nearly all its FUZZTIME minimising).
 FUZZTIME ?= 60s
+FUZZMINIMIZETIME ?= 5s
 # SOAK_CASES is how many generated cases make soak runs.
 SOAK_CASES ?= 10000
 # BENCH_ROWS is the size of the census make bench generates.
@@ -40,7 +43,7 @@ fuzz:
 	@set -e; for pkg in $$(go list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
 	    echo "fuzz $$pkg $$t ($(FUZZTIME))"; \
-	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$pkg; \
 	  done; \
 	done
 

@@ -4,11 +4,59 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
-// FuzzParse: Parse never panics; when Parse and Apply both succeed on a small
-// fixed dataset, every table's salaries strictly increase within each band
+// addLimitSeeds adds, as fuzz seeds, a file exactly at each limit, one just
+// over it, and small versions of the runaway shapes of issue 10 (deep arrays
+// and inline tables, a many-part header, a long list of bands, many awards).
+func addLimitSeeds(f *testing.F) {
+	for _, src := range atLimits {
+		f.Add([]byte(src))
+	}
+	for _, tc := range overLimits {
+		f.Add([]byte(tc.src))
+	}
+	for _, src := range []string{
+		"v = " + strings.Repeat("[", 40) + strings.Repeat("]", 40),
+		"v = " + strings.Repeat("{a=", 40) + "1" + strings.Repeat("}", 40),
+		"[" + strings.TrimSuffix(strings.Repeat("a.", 70), ".") + "]\nx = 1\n",
+		header + "[[award]]\nfrom = 2025-04-01\nuplift = \"1%\"\nbands = [" + strings.Repeat(`"Band 2", `, 120) + "]\n",
+		header + strings.Repeat("[[award]]\nfrom = 2025-04-01\nflat = \"£1\"\n", 101),
+		header + strings.Repeat("[[lump_sum]]\npaid = 2025-10-01\namount = \"£1\"\n", 101),
+		"name = \"" + strings.Repeat("x", 200) + "\"\n",
+	} {
+		f.Add([]byte(src))
+	}
+}
+
+// FuzzPrescan: the limit pass never panics, places every error, and reads
+// to the end of every file the TOML decoder accepts unless it has refused
+// the file, so that no accepted file can escape the limits by confusing it.
+func FuzzPrescan(f *testing.F) {
+	addLimitSeeds(f)
+	f.Add([]byte(header + "[[award]]\nfrom = 2025-04-01\nset = { \"Band 5\" = { \"1\" = \"£45,000\" } }\n"))
+	f.Add([]byte("s = \"\"\"a\\\n  b\"\"\"\nt = '''c'''\nd = 1979-05-27 07:32:00\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		list, complete := prescan("fuzz.toml", string(src))
+		var v map[string]any
+		if _, err := toml.Decode(string(src), &v); err == nil && !complete && len(list) == 0 {
+			t.Fatalf("the decoder accepts the file but the prescan stopped (errors: %v)", list.err())
+		}
+		for _, e := range list {
+			if e.Line < 1 || e.Col < 1 || e.Msg == "" {
+				t.Fatalf("badly placed error %+v", e)
+			}
+		}
+	})
+}
+
+// FuzzParse: Parse never panics; its errors are capped in number and length;
+// when Parse and Apply both succeed on a small fixed dataset, every table's
+// salaries strictly increase within each band
 // (merged points are removed, so this holds for them too), the dataset is
 // untouched, and a scenario with no awards leaves the base structure as it
 // is.
@@ -32,11 +80,23 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	addLimitSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		sc, err := Parse("fuzz.toml", src)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("empty error message")
+			}
+			// At most MaxErrors errors and a count, and no line longer
+			// than a position and the longest message.
+			lines := strings.Split(err.Error(), "\n")
+			if len(lines) > MaxErrors+1 {
+				t.Fatalf("%d lines of errors", len(lines))
+			}
+			for _, l := range lines {
+				if n := len([]rune(l)); n > maxMsg+len("fuzz.toml:1000000:1000000: ") {
+					t.Fatalf("an error line of %d characters", n)
+				}
 			}
 			return
 		}
