@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"paymodel/pkg/outfile"
+	"paymodel/pkg/report/pdf/pdftext"
 )
 
 // tinyDataset is a two-band dataset with a census of three named people and
@@ -225,23 +226,11 @@ func TestInterruptStatements(t *testing.T) {
 }
 
 // --redact leaves names out of statements; without it the name is there.
-// Checked on the PDF's text with pdftotext (poppler-utils): skipped if it
-// is missing, unless PAYMODEL_REQUIRE_POPPLER=1 (as CI sets).
+// Checked on the PDF's text with pdftext (poppler's pdftotext): skipped if
+// it is missing, unless PAYMODEL_REQUIRE_POPPLER is set (as CI sets it).
 func TestRedact(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("PAYMODEL_REQUIRE_POPPLER") == "1" {
-			t.Fatal("pdftotext (poppler-utils) is required (PAYMODEL_REQUIRE_POPPLER=1) but not found")
-		}
-		t.Skip("pdftotext (poppler-utils) not found: install it to check that --redact removes names")
-	}
-	text := func(p string) string {
-		b, err := exec.Command(pdftotext, "-layout", p, "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext %s: %v", p, err)
-		}
-		return string(b)
-	}
+	pdftext.Available(t)
+	text := func(p string) string { return pdftext.File(t, p, 0) }
 	dir := t.TempDir()
 	names := map[string]string{"S1": "Ann Lee", "S2": "Bob Kay", "S3": "Cy Dee"}
 	for _, redact := range []bool{false, true} {
@@ -287,13 +276,7 @@ func TestRedact(t *testing.T) {
 // Statements rendered in parallel never carry another member's data: each
 // of 40 statements written by 8 workers names its own member and no other.
 func TestStatementsDoNotMix(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("PAYMODEL_REQUIRE_POPPLER") == "1" {
-			t.Fatal("pdftotext (poppler-utils) is required (PAYMODEL_REQUIRE_POPPLER=1) but not found")
-		}
-		t.Skip("pdftotext (poppler-utils) not found: install it to check statements' contents")
-	}
+	pdftext.Available(t)
 	dir := t.TempDir()
 	ds := filepath.Join(dir, "ds")
 	if err := os.MkdirAll(ds, 0o755); err != nil {
@@ -320,11 +303,7 @@ func TestStatementsDoNotMix(t *testing.T) {
 	}
 	for i := range n {
 		p := filepath.Join(out, fmt.Sprintf("statement-M%02d.pdf", i))
-		b, err := exec.Command(pdftotext, p, "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext %s: %v", p, err)
-		}
-		txt := string(b)
+		txt := pdftext.File(t, p, 0)
 		if !strings.Contains(txt, name(i)) {
 			t.Errorf("statement-M%02d.pdf does not name %s", i, name(i))
 		}

@@ -1,13 +1,10 @@
 package pdf
 
 import (
-	"paymodel/pkg/report/pdf/pdftext"
-
 	"bytes"
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,6 +13,7 @@ import (
 
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/report"
+	"paymodel/pkg/report/pdf/pdftext"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -34,24 +32,11 @@ func pageCount(pdf []byte) int {
 	return len(regexp.MustCompile(`/Type /Page\b[^s]`).FindAll(pdf, -1))
 }
 
-// pdfText extracts the text of page (0 for all pages) with pdftotext,
-// skipping the test when pdftotext is not installed.
+// pdfText extracts the text of page (0 for all pages) with pdftext, its
+// runs of white space made single spaces.
 func pdfText(t *testing.T, pdf []byte, page int) string {
 	t.Helper()
-	pdftext.Available(t)
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"-enc", "UTF-8"}
-	if page > 0 {
-		args = append(args, "-f", fmt.Sprint(page), "-l", fmt.Sprint(page))
-	}
-	out, err := exec.Command("pdftotext", append(args, path, "-")...).Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(pdftext.Extract(t, pdf, page)), " ")
 }
 
 func TestTextIsExtractable(t *testing.T) {
