@@ -164,7 +164,7 @@ Pick the member from the census with --id, or describe them with --band and
 				if err := batch.Commit(); err != nil {
 					return err
 				}
-				writeFacts(e.stdout, m)
+				report.WriteFacts(e.stdout, m)
 				fmt.Fprintf(e.stdout, "Wrote %s\n", path)
 				return nil
 			}
@@ -325,37 +325,6 @@ func describedPerson(band, point, pointDate, fte, cpd string) (*paystructure.Per
 		p.CPDRecorded = true
 	}
 	return p, nil
-}
-
-// writeFacts prints a statement's key facts.
-func writeFacts(w io.Writer, m *report.Member) {
-	f := m.Facts()
-	cur := m.Tracks[0]
-	fmt.Fprintf(w, "%s: %s point %s (%d of %d)\n", m.Who(), m.Band.Name, m.Person.Point, f.PointIndex, f.PointCount)
-	fmt.Fprintf(w, "  full-time salary %s; pay at %s FTE %s; %s of the way through the band\n",
-		report.Money(f.Salary).Display(), report.Number(m.Person.FTE, 2).Display(), report.Money(f.Pay).Display(), report.Percent(f.Through).Display())
-	if cur.NextMove != nil {
-		fmt.Fprintf(w, "  next move under Current: %s point %s on %s\n", cur.NextBand, cur.NextPoint, cur.NextMove.First())
-	}
-	switch {
-	case f.PointIndex == f.PointCount:
-		fmt.Fprintf(w, "  at the top of %s\n", m.Band.Name)
-	case cur.TopMonth != nil:
-		fmt.Fprintf(w, "  reaches the top on %s (%s years)\n", cur.TopMonth.First(), report.Number(*cur.YearsToTop, 2).Display())
-	default:
-		fmt.Fprintf(w, "  does not reach the top within %d years\n", len(cur.Years))
-	}
-	if m.Pension != nil {
-		fmt.Fprintf(w, "  total reward %s (with employer pension %s)\n", report.Money(f.TotalReward).Display(), report.Money(f.Pension).Display())
-	}
-	years := min(report.StatementYears, len(cur.Years))
-	for _, tr := range m.Tracks {
-		fmt.Fprintf(w, "  %-45s", tr.Scenario)
-		for _, y := range tr.Years[:years] {
-			fmt.Fprintf(w, " %10s", report.Money(y.Salary).Display())
-		}
-		fmt.Fprintln(w)
-	}
 }
 
 // progress prints a progress bar on stderr when it is a terminal.

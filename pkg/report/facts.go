@@ -1,0 +1,46 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteFacts writes a member statement's key facts as plain text, as
+// paymodel statement prints them: where the member stands, their next move
+// and the top under Current, their total reward when the dataset has an
+// employer pension, and their salary for the first StatementYears pay years
+// under Current and each offer. It writes the whole text at once and
+// returns the writer's error.
+func WriteFacts(w io.Writer, m *Member) error {
+	var b strings.Builder
+	f := m.Facts()
+	cur := m.Tracks[0]
+	fmt.Fprintf(&b, "%s: %s point %s (%d of %d)\n", m.Who(), m.Band.Name, m.Person.Point, f.PointIndex, f.PointCount)
+	fmt.Fprintf(&b, "  full-time salary %s; pay at %s FTE %s; %s of the way through the band\n",
+		Money(f.Salary).Display(), Number(m.Person.FTE, 2).Display(), Money(f.Pay).Display(), Percent(f.Through).Display())
+	if cur.NextMove != nil {
+		fmt.Fprintf(&b, "  next move under Current: %s point %s on %s\n", cur.NextBand, cur.NextPoint, cur.NextMove.First())
+	}
+	switch {
+	case f.PointIndex == f.PointCount:
+		fmt.Fprintf(&b, "  at the top of %s\n", m.Band.Name)
+	case cur.TopMonth != nil:
+		fmt.Fprintf(&b, "  reaches the top on %s (%s years)\n", cur.TopMonth.First(), Number(*cur.YearsToTop, 2).Display())
+	default:
+		fmt.Fprintf(&b, "  does not reach the top within %d years\n", len(cur.Years))
+	}
+	if m.Pension != nil {
+		fmt.Fprintf(&b, "  total reward %s (with employer pension %s)\n", Money(f.TotalReward).Display(), Money(f.Pension).Display())
+	}
+	years := min(StatementYears, len(cur.Years))
+	for _, tr := range m.Tracks {
+		fmt.Fprintf(&b, "  %-45s", tr.Scenario)
+		for _, y := range tr.Years[:years] {
+			fmt.Fprintf(&b, " %10s", Money(y.Salary).Display())
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
