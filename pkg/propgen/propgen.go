@@ -19,10 +19,10 @@
 // and cap, rounding of changed points only, floor_hourly's merging, removal
 // and insertion), and leaves out an award that would break the order.
 //
-// Shapes that trigger defects already reported and being fixed (issue 9) are
-// kept out while the matching KnownDefect switch is true; set a switch to
-// false once its defect is fixed, so that the property tests cover the shape
-// again.
+// Shapes that trigger known, unfixed defects are kept out while the
+// matching KnownDefect switch is true; a fixed defect's switch is false, so
+// that the property tests cover its shape. The tests' -prop.shapes flag
+// (Allow) turns switches off for one run.
 package propgen
 
 import (
