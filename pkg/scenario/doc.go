@@ -28,6 +28,16 @@
 //	            accelerate_hours, accelerate_points; [[progression.pathway]]
 //	            from, to, after_months, cpd_hours
 //
+// Limits. Before it is decoded, a file is checked in one quick pass over its
+// bytes against MaxFileBytes, MaxDepth (arrays and inline tables nested 32
+// deep), MaxKeys (10,000 keys and table headers), MaxArrayLen (10,000
+// elements in a list) and MaxKeyParts and MaxKeyBytes (a key's full path, 64
+// parts and 1,024 bytes); after decoding, MaxAwards and MaxLumpSums (100 of
+// each table) and MaxNameChars (a 100-character name) are checked before
+// anything else. Each breach is reported at its line and column. At most
+// MaxErrors errors are listed per file, then "… and N more errors in FILE";
+// a message quotes at most MaxQuote (80) characters of a value.
+//
 // Keys the program does not know are errors, named with their line. Dates are
 // TOML dates (2025-04-01) or quoted ISO dates; every date must be the first
 // of a month. Hours and days may be TOML integers or quoted decimals ("7.5");
