@@ -171,8 +171,10 @@ func drawChart(p *page, c report.Chart) {
 
 	p.setFont(regular, chartTickPt)
 	tickW := 0.0
-	for _, t := range ax.ticks {
-		tickW = max(tickW, p.textWidth(t.Display()))
+	tickLabels := make([]string, len(ax.ticks))
+	for i, t := range ax.ticks {
+		tickLabels[i] = t.Display()
+		tickW = max(tickW, p.textWidth(tickLabels[i]))
 	}
 	plotL := p.left + tickW + 2
 	plotR := p.right
@@ -198,13 +200,13 @@ func drawChart(p *page, c report.Chart) {
 	// Grid lines and y ticks.
 	p.setFont(regular, chartTickPt)
 	p.f.SetLineWidth(0.15)
-	for _, t := range ax.ticks {
+	for i, t := range ax.ticks {
 		y := yOf(t.Dec.InexactFloat64()) // float ok: drawing only
 		p.drawGrey(200)
 		p.f.Line(plotL, y, plotR, y)
 		p.drawGrey(0)
 		p.f.Line(plotL-tickLen, y, plotL, y)
-		p.textIn(p.left, y-p.lineHeight()/2, tickW, t.Display(), alignRight)
+		p.textIn(p.left, y-p.lineHeight()/2, tickW, tickLabels[i], alignRight)
 	}
 	p.f.SetLineWidth(0.3)
 	p.drawGrey(0)

@@ -37,6 +37,15 @@ type page struct {
 	left, right float64
 	top, bottom float64 // usable band
 	y           float64 // the cursor: top of the next thing drawn
+
+	// block is the index of the document block being drawn. A heading
+	// measures the block after it, to keep them together; when that is a
+	// table, its layout is kept in nextTable (for block nextTableAt) and
+	// drawn as it is, so each cell is laid out, and displayed, once.
+	block       int
+	nextTable   *tableLayout
+	nextTableAt int
+	laidOut     int // tables laid out, for tests
 }
 
 func (p *page) width() float64 { return p.right - p.left }

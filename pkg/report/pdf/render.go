@@ -87,6 +87,17 @@ func (r *Renderer) Write(w io.Writer, doc *report.Document) error {
 	if err := doc.Validate(); err != nil {
 		return err
 	}
+	p := r.draw(doc)
+	if err := p.f.Output(w); err != nil {
+		// Never the title: a statement's title is the member's name, and
+		// the caller names the file being written.
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// draw lays out and draws a valid doc's pages.
+func (r *Renderer) draw(doc *report.Document) *page {
 	orient := "P"
 	if doc.Landscape {
 		orient = "L"
@@ -123,14 +134,10 @@ func (r *Renderer) Write(w io.Writer, doc *report.Document) error {
 		if i+1 < len(doc.Blocks) {
 			next = doc.Blocks[i+1]
 		}
+		p.block = i
 		drawBlock(p, b, next)
 	}
-	if err := f.Output(w); err != nil {
-		// Never the title: a statement's title is the member's name, and
-		// the caller names the file being written.
-		return fmt.Errorf("pdf: %w", err)
-	}
-	return nil
+	return p
 }
 
 // drawBlock lays out one block, starting a new page first when the block
@@ -150,7 +157,12 @@ func drawBlock(p *page, b, next report.Block) {
 	case report.KeyFigures:
 		drawKeyFigures(p, b)
 	case report.TableBlock:
-		drawTable(p, b)
+		tl := p.nextTable
+		if tl == nil || p.nextTableAt != p.block {
+			tl = layoutTable(p, b)
+		}
+		p.nextTable = nil
+		drawTable(p, b, tl)
 	case report.Chart:
 		drawChart(p, b)
 	case report.BandPosition:
@@ -164,8 +176,9 @@ func drawBlock(p *page, b, next report.Block) {
 	}
 }
 
-// minHeight is the height a block needs to start on a page: all of it for
-// blocks that are never split, otherwise its first lines or rows.
+// minHeight is the height the block after the current one needs to start
+// on a page: all of it for blocks that are never split, otherwise its first
+// lines or rows. A table's layout is kept for drawing it.
 func minHeight(p *page, b report.Block) float64 {
 	switch b := b.(type) {
 	case report.Heading:
@@ -175,7 +188,8 @@ func minHeight(p *page, b report.Block) float64 {
 	case report.KeyFigures:
 		return keyFiguresStart(p, b)
 	case report.TableBlock:
-		return tableStart(p, b)
+		p.nextTable, p.nextTableAt = layoutTable(p, b), p.block+1
+		return p.nextTable.startHeight(p)
 	case report.Chart:
 		return chartHeight(p, b)
 	case report.BandPosition:

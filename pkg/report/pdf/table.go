@@ -18,7 +18,8 @@ const (
 )
 
 // tableLayout is a table measured for the page: type size, column widths,
-// and every row's wrapped lines and height.
+// and every row's wrapped lines and height. Each cell's text comes from one
+// call of Cell.Display.
 type tableLayout struct {
 	pt      float64
 	widths  []float64
@@ -35,8 +36,12 @@ func layoutTable(p *page, b report.TableBlock) *tableLayout {
 	t := b.Table
 	n := len(t.Columns)
 	tl := &tableLayout{numeric: make([]bool, n)}
-	for _, row := range t.Rows {
+	p.laidOut++
+	cells := make([][]string, len(t.Rows))
+	for i, row := range t.Rows {
+		cells[i] = make([]string, len(row))
 		for j, c := range row {
+			cells[i][j] = c.Display()
 			if c.Numeric() {
 				tl.numeric[j] = true
 			}
@@ -57,10 +62,10 @@ func layoutTable(p *page, b report.TableBlock) *tableLayout {
 	default:
 		// Prefer headers on one line, then headers wrapped between words,
 		// then smaller type.
-		natural := naturalWidths(p, t, tableMaxPt, false)
+		natural := naturalWidths(p, t.Columns, cells, tableMaxPt, false)
 		tl.pt = tableMaxPt
 		for ; sum(natural) > avail; tl.pt -= 0.5 {
-			natural = naturalWidths(p, t, tl.pt, true)
+			natural = naturalWidths(p, t.Columns, cells, tl.pt, true)
 			if sum(natural) <= avail || tl.pt <= tableMinPt {
 				break
 			}
@@ -84,11 +89,11 @@ func layoutTable(p *page, b report.TableBlock) *tableLayout {
 	p.setFont(regular, tl.pt)
 	tl.rows = make([][][]string, len(t.Rows))
 	tl.rowH = make([]float64, len(t.Rows))
-	for i, row := range t.Rows {
+	for i, row := range cells {
 		tl.rows[i] = make([][]string, n)
 		lines := 1
-		for j, c := range row {
-			tl.rows[i][j] = p.wrap(c.Display(), tl.widths[j]-2*cellPadX)
+		for j, text := range row {
+			tl.rows[i][j] = p.wrap(text, tl.widths[j]-2*cellPadX)
 			lines = max(lines, len(tl.rows[i][j]))
 		}
 		tl.rowH[i] = float64(lines)*lh + 2*cellPadY
@@ -100,12 +105,13 @@ func layoutTable(p *page, b report.TableBlock) *tableLayout {
 	return tl
 }
 
-// naturalWidths is each column's width with no wrapping of cells, and
-// headers on one line or, with wrapHeaders, as narrow as their longest word.
-func naturalWidths(p *page, t report.Table, pt float64, wrapHeaders bool) []float64 {
-	w := make([]float64, len(t.Columns))
+// naturalWidths is each column's width with no wrapping of cells (their
+// texts, by row), and headers on one line or, with wrapHeaders, as narrow
+// as their longest word.
+func naturalWidths(p *page, columns []string, cells [][]string, pt float64, wrapHeaders bool) []float64 {
+	w := make([]float64, len(columns))
 	p.setFont(bold, pt)
-	for j, col := range t.Columns {
+	for j, col := range columns {
 		if !wrapHeaders {
 			w[j] = p.textWidth(col)
 			continue
@@ -115,9 +121,9 @@ func naturalWidths(p *page, t report.Table, pt float64, wrapHeaders bool) []floa
 		}
 	}
 	p.setFont(regular, pt)
-	for _, row := range t.Rows {
-		for j, c := range row {
-			w[j] = max(w[j], p.textWidth(c.Display()))
+	for _, row := range cells {
+		for j, text := range row {
+			w[j] = max(w[j], p.textWidth(text))
 		}
 	}
 	for j := range w {
@@ -196,8 +202,9 @@ func (tl *tableLayout) titleHeight(p *page) float64 {
 	return float64(len(tl.title))*p.lineHeight() + 1
 }
 
-func tableStart(p *page, b report.TableBlock) float64 {
-	tl := layoutTable(p, b)
+// startHeight is the height the table needs to start on a page: its title,
+// header and first minStartRows rows.
+func (tl *tableLayout) startHeight(p *page) float64 {
 	h := tl.titleHeight(p) + tl.headerH
 	for i := 0; i < len(tl.rowH) && i < minStartRows; i++ {
 		h += tl.rowH[i]
@@ -205,15 +212,11 @@ func tableStart(p *page, b report.TableBlock) float64 {
 	return h
 }
 
-// drawTable draws a table, continuing it on further pages with its header
-// repeated; rows are never split and the title never stands alone.
-func drawTable(p *page, b report.TableBlock) {
-	tl := layoutTable(p, b)
-	start := tl.titleHeight(p) + tl.headerH
-	for i := 0; i < len(tl.rowH) && i < minStartRows; i++ {
-		start += tl.rowH[i]
-	}
-	p.need(start)
+// drawTable draws a table laid out by layoutTable, continuing it on further
+// pages with its header repeated; rows are never split and the title never
+// stands alone.
+func drawTable(p *page, b report.TableBlock, tl *tableLayout) {
+	p.need(tl.startHeight(p))
 	if len(tl.title) > 0 {
 		p.setFont(bold, tableTitlePt)
 		p.textGrey(0)
