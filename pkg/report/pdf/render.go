@@ -1,7 +1,9 @@
 // Package pdf owns paymodel's PDF output: it renders a report.Document to
 // A4 pages with embedded Go fonts, tables, vector charts, and a footer on
 // every page that traces the sheet to its dataset and paymodel version. It
-// is the only package that uses gofpdf.
+// is the only package that uses gofpdf. Its internal package ttf reads the
+// fonts' metrics and character maps and subsets them for embedding; package
+// pdftext extracts a PDF's text for tests.
 //
 // Output is deterministic: the same Document gives the same bytes. Figures
 // are never formatted here: every value comes from report.Cell.Display. The
