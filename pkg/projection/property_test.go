@@ -4,7 +4,8 @@ package projection
 // random valid datasets and offers of pkg/propgen, read through the real
 // parsers, the grouped engine must equal the person-by-person reference of
 // reference_test.go to the penny (costs, drift, on-costs, careers, years to
-// top), and the All rows must be the exact sums of the band rows.
+// top, member statements' tracks), and the All rows must be the exact sums
+// of the band rows.
 // cmd/paymodel/property_test.go runs the same cases through the CLI.
 
 import (
@@ -112,6 +113,9 @@ func propertyCase(seed uint64, size propgen.Size) (err error) {
 	}
 	if ds.Census == nil {
 		return nil
+	}
+	if err := checkTracks(tls, ds.Census); err != nil {
+		return err
 	}
 	cost, err := Cost(ds.Census, tls[0], tls[1:], opt)
 	if err != nil {
@@ -365,4 +369,30 @@ func TestCheckAllRowsFails(t *testing.T) {
 			t.Errorf("All %s, band A total %s: got %v, want %q", tc.allBasic, tc.aTotal, err, tc.want)
 		}
 	}
+}
+
+// checkTracks: a member statement's figures (Track) for each census row are
+// the reference's for that person.
+func checkTracks(tls []*paystructure.Timeline, cen *paystructure.Census) error {
+	for _, tl := range tls {
+		tr, err := NewTracker(tl)
+		if err != nil {
+			return err
+		}
+		for _, g := range cen.Groups {
+			p := &paystructure.Person{Band: g.Band, Point: g.Point, FTE: g.FTE, PointDate: g.PointDate,
+				CPDHours: g.CPDHours, CPDRecorded: g.CPDRecorded, Count: 1}
+			got, err := tr.Track(p)
+			if err != nil {
+				return err
+			}
+			for y, ry := range refYears(tl, g, false, tl.Start) {
+				if !got.Years[y].Basic.Equal(ry.basic) || !got.Years[y].LumpSums.Equal(ry.lumps) {
+					return fmt.Errorf("%s statement of %s point %s (FTE %s, point date %s) year %d: %s + %s, reference %s + %s", tl.Scenario, g.Band, g.Point, g.FTE, g.PointDate,
+						y+1, got.Years[y].Basic, got.Years[y].LumpSums, ry.basic, ry.lumps)
+				}
+			}
+		}
+	}
+	return nil
 }
