@@ -49,6 +49,20 @@ type Result struct {
 	// Warnings are things the user should know about the result, e.g. that
 	// census rows without CPD hours were treated as meeting CPD gates.
 	Warnings []string
+
+	// What the reports show, derived from the above by Run.
+
+	// Figures are each timeline's headline figures, Current first.
+	Figures []ScenarioFigures
+	// Summaries are each timeline's summary.csv lines.
+	Summaries [][]Summary
+	// Bands lays out each band of Current's points across the timelines.
+	Bands []BandPoints
+	// EqualityAttributes are the census attributes of the equality tables
+	// (Current's, in order); nil without a census.
+	EqualityAttributes []string
+	// RealTerms is the dataset's real-terms history (RealTermsHistory).
+	RealTerms []RealTerms
 }
 
 // Current returns the baseline timeline.
@@ -90,7 +104,14 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 			return nil, err
 		}
 		r.Costing = c
+		r.EqualityAttributes = equalityAttributes(c)
 	}
+	r.Figures = figures(r)
+	for i, tl := range tls {
+		r.Summaries = append(r.Summaries, summaries(tl, r.Careers[i]))
+	}
+	r.Bands = bandPoints(r)
+	r.RealTerms = RealTermsHistory(ds)
 	return r, nil
 }
 

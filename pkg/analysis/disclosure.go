@@ -217,3 +217,30 @@ func IdentifyingAttribute(c *paystructure.Census) (name string, alone, headcount
 	}
 	return "", 0, 0, false
 }
+
+// DisclosedEquality applies the disclosure policy to one scenario's
+// equality rows: shown[i] says whether row i's pay may be shown
+// (SuppressEquality), and each gap is measured against the best-paid group
+// of the same attribute whose pay is shown, (best mean − mean) ÷ best mean
+// to 8 places, so that a blank group's pay cannot be worked back from the
+// others' gaps either. Where no group is blank, the gaps are the
+// projection's own.
+func DisclosedEquality(rows []projection.EqualityRow) (out []projection.EqualityRow, shown []bool) {
+	hidden := SuppressEquality(rows)
+	shown = make([]bool, len(rows))
+	best := map[string]decimal.Decimal{}
+	for i, e := range rows {
+		shown[i] = !hidden[i]
+		if b, seen := best[e.Attribute]; shown[i] && (!seen || e.MeanSalary.GreaterThan(b)) {
+			best[e.Attribute] = e.MeanSalary
+		}
+	}
+	out = make([]projection.EqualityRow, len(rows))
+	for i, e := range rows {
+		out[i] = e
+		if b, ok := best[e.Attribute]; ok && b.IsPositive() {
+			out[i].GapPct = b.Sub(e.MeanSalary).DivRound(b, 8)
+		}
+	}
+	return out, shown
+}

@@ -9,68 +9,8 @@ import (
 
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/inflation"
-	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 )
-
-// RealTerms is the value of one band's entry or top salary on each structure
-// date, at the prices of the latest index date.
-type RealTerms struct {
-	Band   string
-	Which  string // "entry" or "top"
-	Dates  []calendar.Date
-	Cash   []decimal.Decimal
-	Real   []decimal.Decimal // at PricesAt's prices; same length as Dates
-	Prices calendar.Date
-	// Change is the fall (negative) or rise in real value from the first
-	// date to Prices, as a fraction to 8 places.
-	Change decimal.Decimal
-}
-
-// RealTermsHistory computes, for every band of ds, the real value of its
-// entry and top salary on each structure date that the price index covers,
-// and today (the latest index date) with the latest structure still in
-// force. Bands and dates the index does not cover are left out.
-func RealTermsHistory(ds *paystructure.Dataset) []RealTerms {
-	ix := inflation.Index(ds.Inflation)
-	latest, ok := ix.Latest()
-	if !ok {
-		return nil
-	}
-	var out []RealTerms
-	for _, b := range ds.Bands {
-		for _, which := range []string{"entry", "top"} {
-			rt := RealTerms{Band: b.Name, Which: which, Prices: latest.Date}
-			var last decimal.Decimal
-			for _, s := range ds.Structures {
-				sc, ok := s.Scale(b.Name)
-				if !ok || s.EffectiveFrom.IsZero() || latest.Date.Before(s.EffectiveFrom) {
-					continue
-				}
-				cash := sc.Points[0].Salary
-				if which == "top" {
-					cash = sc.Top().Salary
-				}
-				real, ok := ix.Real(cash, s.EffectiveFrom, latest.Date)
-				if !ok {
-					continue
-				}
-				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, s.EffectiveFrom), append(rt.Cash, cash), append(rt.Real, real)
-				last = cash
-			}
-			if len(rt.Dates) == 0 {
-				continue
-			}
-			if rt.Dates[len(rt.Dates)-1] != latest.Date {
-				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, latest.Date), append(rt.Cash, last), append(rt.Real, last)
-			}
-			_, rt.Change = money.Change(rt.Real[0], rt.Real[len(rt.Real)-1])
-			out = append(out, rt)
-		}
-	}
-	return out
-}
 
 // Briefing assembles the campaign briefing: headline figures, real-terms
 // erosion, years to top against other structures, and each offer's rise
@@ -78,8 +18,8 @@ func RealTermsHistory(ds *paystructure.Dataset) []RealTerms {
 func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta Meta) *Document {
 	ds := r.Dataset
 	cur := r.Current()
-	figs := Figures(r)
-	history := RealTermsHistory(ds)
+	figs := r.Figures
+	history := r.RealTerms
 	doc := &Document{
 		Title:    "Pay briefing: " + ds.Name,
 		Subtitle: fmt.Sprintf("Real-terms pay, years to the top, and the offers on the table (%s)", cur.Start.First()),
@@ -90,23 +30,17 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta Meta) *Do
 
 	// Headlines.
 	var heads []KeyFigure
-	if worst, ok := worstErosion(history); ok {
+	if worst, ok := analysis.WorstErosion(history); ok {
 		heads = append(heads, KeyFigure{Label: worst.Band + " " + worst.Which + " in real terms", Value: PercentChange(worst.Change),
 			Note: fmt.Sprintf("since %s, at %s prices", worst.Dates[0], worst.Prices)})
 	}
 	if r.Inflation != nil {
 		heads = append(heads, KeyFigure{Label: "Inflation, 12 months to " + cur.Start.First().String(), Value: Percent(*r.Inflation)})
 	}
-	longest, longBand := decimal.Zero, ""
-	for _, sc := range ds.Latest().Scales {
-		if y := paystructure.YearsToTop(sc); y.GreaterThan(longest) {
-			longest, longBand = y, sc.Band
-		}
+	if longest, ok := analysis.LongestClimb(analysis.Climbs(ds)); ok {
+		heads = append(heads, KeyFigure{Label: "Longest climb to the top", Value: Text(Number(longest.Years, 1).Display() + " years"), Note: longest.Band})
 	}
-	if longBand != "" {
-		heads = append(heads, KeyFigure{Label: "Longest climb to the top", Value: Text(Number(longest, 1).Display() + " years"), Note: longBand})
-	}
-	if best, ok := bestOffer(figs); ok {
+	if best, ok := analysis.BestOffer(figs); ok {
 		heads = append(heads, KeyFigure{Label: "Best offer's smallest rise", Value: PercentChange(best.SmallestRise), Note: best.Name + ", on " + best.SmallestAt})
 	}
 	if len(heads) > 0 {
@@ -137,7 +71,7 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta Meta) *Do
 		for _, f := range figs[1:] {
 			infl, real := Blank(), Blank()
 			if r.Inflation != nil {
-				infl, real = Percent(*r.Inflation), PercentChange(f.SmallestRise.Sub(*r.Inflation))
+				infl, real = Percent(*r.Inflation), PercentChange(*f.SmallestRiseReal)
 			}
 			t.Rows = append(t.Rows, []Cell{Text(f.Name), PercentChange(f.SmallestRise), PercentChange(f.LargestRise), infl, real})
 		}
@@ -149,40 +83,13 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta Meta) *Do
 	return doc
 }
 
-func worstErosion(h []RealTerms) (RealTerms, bool) {
-	var worst RealTerms
-	found := false
-	for _, rt := range h {
-		if len(rt.Dates) < 2 {
-			continue
-		}
-		if !found || rt.Change.LessThan(worst.Change) {
-			worst, found = rt, true
-		}
-	}
-	return worst, found
-}
-
-func bestOffer(figs []ScenarioFigures) (ScenarioFigures, bool) {
-	if len(figs) < 2 {
-		return ScenarioFigures{}, false
-	}
-	best := figs[1]
-	for _, f := range figs[2:] {
-		if f.SmallestRise.GreaterThan(best.SmallestRise) {
-			best = f
-		}
-	}
-	return best, true
-}
-
 // realTermsSentences says what each band's top salary is worth now against
 // when the structure was first dated ("Band 4 top is worth 12.3% less than
 // in 2010"), naming bands that share a figure together.
-func realTermsSentences(h []RealTerms) string {
+func realTermsSentences(h []analysis.RealTerms) string {
 	type group struct {
 		bands []string
-		rt    RealTerms
+		rt    analysis.RealTerms
 	}
 	var groups []*group
 	for _, rt := range h {
@@ -220,7 +127,7 @@ func realTermsSentences(h []RealTerms) string {
 	return strings.Join(s, " ") + fmt.Sprintf(" At %s prices; between dates, pay is as the structure last set it.", h[0].Prices)
 }
 
-func realTermsChart(h []RealTerms, which string) Chart {
+func realTermsChart(h []analysis.RealTerms, which string) Chart {
 	// Categories: every date any band has.
 	seen := map[calendar.Date]bool{}
 	var dates []calendar.Date
@@ -259,7 +166,7 @@ func realTermsChart(h []RealTerms, which string) Chart {
 	return c
 }
 
-func realTermsTable(h []RealTerms) Table {
+func realTermsTable(h []analysis.RealTerms) Table {
 	t := Table{Title: "Entry and top salaries, cash and real", Columns: []string{"Band", "", "Since", "Cash then", "Real then", "Cash now", "Real change"}}
 	for _, rt := range h {
 		n := len(rt.Dates) - 1
@@ -272,28 +179,23 @@ func realTermsTable(h []RealTerms) Table {
 func yearsComparisonChart(ds *paystructure.Dataset, others []*paystructure.Dataset) Chart {
 	all := append([]*paystructure.Dataset{ds}, others...)
 	c := Chart{Kind: BarChart, Title: "Years from entry to the top of each band", XLabel: "Band", YLabel: "Years"}
-	type cat struct {
-		ds   int
-		band string
-	}
-	var cats []cat
+	climbs := make([][]analysis.Climb, len(all))
 	for i, d := range all {
-		latest := d.Latest()
-		for _, sc := range latest.Scales {
-			cats = append(cats, cat{i, sc.Band})
-			c.Categories = append(c.Categories, shortBand(sc.Band, len(all) > 1))
+		climbs[i] = analysis.Climbs(d)
+		for _, cl := range climbs[i] {
+			c.Categories = append(c.Categories, shortBand(cl.Band, len(all) > 1))
 		}
 	}
 	for i, d := range all {
 		s := Series{Name: d.Name}
-		latest := d.Latest()
-		for _, ct := range cats {
-			if ct.ds != i {
-				s.Values = append(s.Values, Blank())
-				continue
+		for j := range climbs {
+			for _, cl := range climbs[j] {
+				if j != i {
+					s.Values = append(s.Values, Blank())
+					continue
+				}
+				s.Values = append(s.Values, Number(cl.Years, 1))
 			}
-			sc, _ := latest.Scale(ct.band)
-			s.Values = append(s.Values, Number(paystructure.YearsToTop(sc), 1))
 		}
 		c.Series = append(c.Series, s)
 	}
@@ -309,7 +211,7 @@ func shortBand(band string, short bool) string {
 	return band
 }
 
-func offersChart(figs []ScenarioFigures, infl *decimal.Decimal) Chart {
+func offersChart(figs []analysis.ScenarioFigures, infl *decimal.Decimal) Chart {
 	c := Chart{Kind: BarChart, Title: "Smallest and largest rise on a point, per offer", XLabel: "Offer", YLabel: "Rise (%)"}
 	small := Series{Name: "Smallest rise"}
 	large := Series{Name: "Largest rise"}

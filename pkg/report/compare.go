@@ -18,11 +18,11 @@ import (
 func CompareTables(r *analysis.Result) []Table {
 	var points []projection.PointRow
 	var careers []projection.Career
-	var summaries []SummaryRow
-	for i, tl := range r.Timelines {
+	var summaries []analysis.Summary
+	for i := range r.Timelines {
 		points = append(points, r.Points[i]...)
 		careers = append(careers, r.Careers[i]...)
-		summaries = append(summaries, Summaries(tl, r.Careers[i])...)
+		summaries = append(summaries, r.Summaries[i]...)
 	}
 	tables := []Table{PointsTable(points), CareersTable(careers), SummaryTable(summaries)}
 	if r.Costing != nil {
@@ -31,95 +31,9 @@ func CompareTables(r *analysis.Result) []Table {
 	return tables
 }
 
-// ScenarioFigures are the headline figures of one timeline in a comparison.
-type ScenarioFigures struct {
-	Name string
-	// FirstYear and WholeDeal are the paybill (cost.csv total, All bands) in
-	// pay year 1 and over the horizon; the changes are against Current and
-	// the shares are change ÷ Current's paybill. Zero without a census.
-	FirstYear, WholeDeal             decimal.Decimal
-	FirstYearChange, WholeDealChange decimal.Decimal
-	FirstYearShare, WholeDealShare   decimal.Decimal
-	// SmallestRise and LargestRise are the smallest and largest change on
-	// any point against Current on the date of the scenario's last award
-	// within the horizon (the fractions, with the cash of the same points).
-	SmallestRise, LargestRise         decimal.Decimal
-	SmallestRiseCash, LargestRiseCash decimal.Decimal
-	SmallestAt, LargestAt             string // "Band 4 point 5"
-	// YearsToTop per band, in band order; nil where not reached.
-	YearsToTop []*decimal.Decimal
-}
-
-// Figures computes the headline figures of every timeline, Current first.
-func Figures(r *analysis.Result) []ScenarioFigures {
-	out := make([]ScenarioFigures, len(r.Timelines))
-	for i, tl := range r.Timelines {
-		f := ScenarioFigures{Name: tl.Scenario}
-		last := tl.Tables[len(tl.Tables)-1].From
-		lastDate := last.First()
-		first := true
-		for _, p := range r.Points[i] {
-			if p.Date != lastDate || p.ChangePct == nil {
-				continue
-			}
-			at := p.Band + " point " + p.Point
-			if first || p.ChangePct.LessThan(f.SmallestRise) {
-				f.SmallestRise, f.SmallestRiseCash, f.SmallestAt = *p.ChangePct, *p.Change, at
-			}
-			if first || p.ChangePct.GreaterThan(f.LargestRise) {
-				f.LargestRise, f.LargestRiseCash, f.LargestAt = *p.ChangePct, *p.Change, at
-			}
-			first = false
-		}
-		for _, b := range tl.Bands {
-			var ytt *decimal.Decimal
-			for _, c := range r.Careers[i] {
-				if c.Band == b.Name {
-					ytt = c.YearsToTop
-				}
-			}
-			f.YearsToTop = append(f.YearsToTop, ytt)
-		}
-		out[i] = f
-	}
-	if r.Costing != nil {
-		base := allRows(r.Costing.Scenarios[0])
-		for i, sc := range r.Costing.Scenarios {
-			rows := allRows(sc)
-			f := &out[i]
-			for y, row := range rows {
-				f.WholeDeal = f.WholeDeal.Add(row.Total)
-				f.WholeDealChange = f.WholeDealChange.Add(row.Total.Sub(base[y].Total))
-				if y == 0 {
-					f.FirstYear = row.Total
-					f.FirstYearChange = row.Total.Sub(base[0].Total)
-				}
-			}
-			f.FirstYearShare = PaybillShare(f.FirstYearChange, base[0].Total)
-			baseWhole := decimal.Zero
-			for _, row := range base {
-				baseWhole = baseWhole.Add(row.Total)
-			}
-			f.WholeDealShare = PaybillShare(f.WholeDealChange, baseWhole)
-		}
-	}
-	return out
-}
-
-// allRows returns a costing's All rows in pay-year order.
-func allRows(sc projection.ScenarioCosting) []projection.CostRow {
-	var rows []projection.CostRow
-	for _, r := range sc.Rows {
-		if r.Band == projection.AllBands {
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
 // FiguresTable is the first-page summary of a comparison: one row per
 // timeline, Current first.
-func FiguresTable(r *analysis.Result, figs []ScenarioFigures) Table {
+func FiguresTable(r *analysis.Result) Table {
 	cols := []string{"Scenario"}
 	if r.Costing != nil {
 		cols = append(cols, "Year-1 paybill", "Year-1 change", "% of paybill", "Whole-deal change", "% of paybill")
@@ -130,7 +44,7 @@ func FiguresTable(r *analysis.Result, figs []ScenarioFigures) Table {
 	if r.Costing != nil && !costShown {
 		t.Note = smallCensusNote
 	}
-	for i, f := range figs {
+	for i, f := range r.Figures {
 		row := []Cell{Text(f.Name)}
 		if costShown {
 			row = append(row, Money(f.FirstYear), Change(f.FirstYearChange), PercentChange(f.FirstYearShare),
@@ -150,7 +64,7 @@ func FiguresTable(r *analysis.Result, figs []ScenarioFigures) Table {
 
 // YearsToTopTable shows the years a full-time new entrant takes to reach the
 // top of each band, per timeline.
-func YearsToTopTable(r *analysis.Result, figs []ScenarioFigures) Table {
+func YearsToTopTable(r *analysis.Result) Table {
 	cols := []string{"Scenario"}
 	for _, b := range r.Current().Bands {
 		cols = append(cols, b.Name)
@@ -158,7 +72,7 @@ func YearsToTopTable(r *analysis.Result, figs []ScenarioFigures) Table {
 	horizon := r.Current().Years
 	t := Table{Title: "Years to the top of each band", Columns: cols,
 		Note: fmt.Sprintf("A full-time new entrant starting at the bottom of the band on the start date; \"> %d\": the top is not reached within the %d-year horizon (--years, up to 50, shows when it is).", horizon, horizon)}
-	for _, f := range figs {
+	for _, f := range r.Figures {
 		row := []Cell{Text(f.Name)}
 		for _, y := range f.YearsToTop {
 			row = append(row, YearsToTopCell(y, horizon))
@@ -186,13 +100,12 @@ func WriteCompareSummary(w io.Writer, r *analysis.Result) error {
 	if r.Inflation != nil {
 		fmt.Fprintf(w, "Inflation over the 12 months to %s: %s\n", cur.Start.First(), Percent(*r.Inflation).Display())
 	}
-	figs := Figures(r)
 	fmt.Fprintln(w)
-	if err := writeText(w, FiguresTable(r, figs)); err != nil {
+	if err := writeText(w, FiguresTable(r)); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
-	return writeText(w, YearsToTopTable(r, figs))
+	return writeText(w, YearsToTopTable(r))
 }
 
 // writeText prints a table as aligned plain text: text columns to the left,

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -24,7 +23,6 @@ type Meta struct {
 // every figure comes from the same values as the CSV tables.
 func Comparison(r *analysis.Result, meta Meta) *Document {
 	cur := r.Current()
-	figs := Figures(r)
 	doc := &Document{
 		Title:    "Pay comparison: " + r.Dataset.Name,
 		Subtitle: fmt.Sprintf("Current and %d offer(s) from %s over %d pay years", len(r.Timelines)-1, cur.Start.First(), cur.Years),
@@ -35,20 +33,20 @@ func Comparison(r *analysis.Result, meta Meta) *Document {
 
 	// Page 1: the summary.
 	add(Paragraph{Text: comparisonIntro(r)})
-	add(TableBlock{Table: FiguresTable(r, figs)})
-	add(TableBlock{Table: YearsToTopTable(r, figs)})
+	add(TableBlock{Table: FiguresTable(r)})
+	add(TableBlock{Table: YearsToTopTable(r)})
 	add(TableBlock{Table: scenarioList(r), Widths: []int{3, 8, 3}})
 
 	// Points, band by band.
 	add(PageBreak{}, Heading{Text: "Pay points, band by band", Level: 1})
 	add(Paragraph{Text: "Each band's points after every award of each offer within the horizon, against Current on the same date. Changes are against Current."})
-	for _, b := range cur.Bands {
-		add(bandBlocks(r, b)...)
+	for _, bp := range r.Bands {
+		add(bandBlocks(r, bp)...)
 	}
 
 	// Years to top and careers.
 	add(PageBreak{}, Heading{Text: "Years to the top and career earnings", Level: 1})
-	add(yearsToTopChart(r, figs))
+	add(yearsToTopChart(r))
 	add(TableBlock{Table: careerEarningsTable(r)})
 
 	if r.Costing != nil {
@@ -69,7 +67,7 @@ func Comparison(r *analysis.Result, meta Meta) *Document {
 
 	add(PageBreak{}, Heading{Text: "Balanced scorecard", Level: 1})
 	add(Paragraph{Text: "Each offer measured against the four properties a good pay system needs. These are indicators, not verdicts: the committee weighs them."})
-	add(scorecard(r, figs)...)
+	add(scorecard(r)...)
 
 	add(PageBreak{}, Heading{Text: "Appendix: assumptions and rules", Level: 1})
 	add(Paragraph{Text: assumptions(r)})
@@ -113,35 +111,10 @@ func scenarioList(r *analysis.Result) Table {
 	return t
 }
 
-// lastAwardDate is the date of the timeline's last table within the horizon.
-func lastAwardDate(tl *paystructure.Timeline) calendar.Date {
-	return tl.Tables[len(tl.Tables)-1].From.First()
-}
-
 // bandBlocks shows one band's points under every timeline: a table with a
 // row per scenario and its changes, and a chart.
-func bandBlocks(r *analysis.Result, b paystructure.Band) []Block {
-	// Every point label shown, in the order of the scales (Current first).
-	var labels []string
-	seen := map[string]bool{}
-	salaries := make([]map[string]projection.PointRow, len(r.Timelines))
-	for i, tl := range r.Timelines {
-		salaries[i] = map[string]projection.PointRow{}
-		date := lastAwardDate(tl)
-		for _, p := range r.Points[i] {
-			if p.Band == b.Name && p.Date == date {
-				salaries[i][p.Point] = p
-			}
-		}
-		sc, _ := tl.TableAt(tl.Tables[len(tl.Tables)-1].From).Scale(b.Name)
-		for _, p := range sc.Points {
-			if !seen[p.Label] {
-				seen[p.Label] = true
-				labels = append(labels, p.Label)
-			}
-		}
-	}
-	sortLabels(r, b.Name, labels)
+func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []Block {
+	b, labels := bp.Band, bp.Labels
 	cols := append([]string{"Scenario"}, labels...)
 	title := b.Name
 	if b.Title != "" {
@@ -154,9 +127,8 @@ func bandBlocks(r *analysis.Result, b paystructure.Band) []Block {
 		chg := []Cell{Text("  change")}
 		pct := []Cell{Text("  change %")}
 		ser := Series{Name: tl.Scenario}
-		for _, l := range labels {
-			p, ok := salaries[i][l]
-			if !ok {
+		for _, p := range bp.Rows[i] {
+			if p == nil {
 				row, chg, pct = append(row, Text("—")), append(chg, Blank()), append(pct, Blank())
 				ser.Values = append(ser.Values, Blank())
 				continue
@@ -172,7 +144,8 @@ func bandBlocks(r *analysis.Result, b paystructure.Band) []Block {
 		}
 		chart.Series = append(chart.Series, ser)
 	}
-	if d := lastAwardDate(r.Timelines[len(r.Timelines)-1]); len(r.Timelines) > 1 {
+	if len(r.Timelines) > 1 {
+		d := r.Figures[len(r.Figures)-1].LastAward
 		t.Note = fmt.Sprintf("Salaries after each offer's last award within the horizon (for the last offer, %s). — : the point does not exist under that scenario.", d)
 	}
 	t.Title = ""
@@ -183,27 +156,13 @@ func bandBlocks(r *analysis.Result, b paystructure.Band) []Block {
 	return blocks
 }
 
-// sortLabels orders point labels by their salary under Current, points that
-// only exist in a scenario by their salary there.
-func sortLabels(r *analysis.Result, band string, labels []string) {
-	rank := map[string]decimal.Decimal{}
-	for i := len(r.Timelines) - 1; i >= 0; i-- {
-		tl := r.Timelines[i]
-		sc, _ := tl.TableAt(tl.Tables[len(tl.Tables)-1].From).Scale(band)
-		for _, p := range sc.Points {
-			rank[p.Label] = p.Salary
-		}
-	}
-	sort.SliceStable(labels, func(i, j int) bool { return rank[labels[i]].LessThan(rank[labels[j]]) })
-}
-
-func yearsToTopChart(r *analysis.Result, figs []ScenarioFigures) Chart {
+func yearsToTopChart(r *analysis.Result) Chart {
 	c := Chart{Kind: BarChart, Title: "Years for a new entrant to reach the top of the band", XLabel: "Band", YLabel: "Years"}
 	for _, b := range r.Current().Bands {
 		c.Categories = append(c.Categories, b.Name)
 	}
 	horizon := r.Current().Years
-	for _, f := range figs {
+	for _, f := range r.Figures {
 		s := Series{Name: f.Name}
 		for _, y := range f.YearsToTop {
 			s.Values = append(s.Values, YearsToTopCell(y, horizon))
@@ -221,16 +180,10 @@ func careerEarningsTable(r *analysis.Result) Table {
 	}
 	t := Table{Title: fmt.Sprintf("Career earnings of a full-time new entrant over %d years", r.Current().Years), Columns: cols,
 		Note: "Basic pay and lump sums from the bottom of each band, as in careers.csv."}
-	for i, tl := range r.Timelines {
-		row := []Cell{Text(tl.Scenario)}
-		for _, b := range tl.Bands {
-			cell := Blank()
-			for _, c := range r.Careers[i] {
-				if c.Band == b.Name {
-					cell = Money(c.Earnings)
-				}
-			}
-			row = append(row, cell)
+	for _, f := range r.Figures {
+		row := []Cell{Text(f.Name)}
+		for _, e := range f.CareerEarnings {
+			row = append(row, optMoney(e))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -261,7 +214,7 @@ func costChart(r *analysis.Result) Chart {
 	}
 	for _, sc := range r.Costing.Scenarios {
 		s := Series{Name: sc.Scenario}
-		for _, row := range allRows(sc) {
+		for _, row := range analysis.AllRows(sc) {
 			s.Values = append(s.Values, Money(row.Total))
 		}
 		c.Series = append(c.Series, s)
@@ -273,7 +226,7 @@ func costByYearTable(r *analysis.Result) Table {
 	t := Table{Title: "Paybill by pay year (all bands)", Columns: []string{"Scenario", "Year", "Paybill", "Change", "Change %", "of which drift", "On-costs"},
 		Note: "Change is against Current in the same pay year; drift is the part of basic pay due to progression (cost.csv)."}
 	for _, sc := range r.Costing.Scenarios {
-		for _, row := range allRows(sc) {
+		for _, row := range analysis.AllRows(sc) {
 			t.Rows = append(t.Rows, []Cell{Text(sc.Scenario), Int(int64(row.Year)), Money(row.Total), Change(row.Change), optPctChange(row.ChangePct), Money(row.Drift), Money(row.OnCosts)})
 		}
 	}
@@ -297,7 +250,7 @@ func equalityBlocks(r *analysis.Result) []Block {
 	}
 	byAttr := map[string][]shownRow{}
 	for _, sc := range r.Costing.Scenarios {
-		rows, shown := DisclosedEquality(sc.Equality)
+		rows, shown := analysis.DisclosedEquality(sc.Equality)
 		for i, e := range rows {
 			if _, ok := byAttr[e.Attribute]; !ok {
 				attrs = append(attrs, e.Attribute)
@@ -326,70 +279,43 @@ var smallCensusNote = fmt.Sprintf("The census has fewer than %d people, so its p
 
 // scorecard measures each offer against transparency, fairness,
 // competitiveness and affordability.
-func scorecard(r *analysis.Result, figs []ScenarioFigures) []Block {
-	cur := r.Current()
+func scorecard(r *analysis.Result) []Block {
 	var blocks []Block
 	// Transparent.
 	tr := Table{Title: "Transparent: how many points, how long to the top", Columns: []string{"Scenario", "Points (fewest–most per band)", "Longest years to top", "Bands not topped in horizon"}}
 	for i, tl := range r.Timelines {
-		last := tl.Tables[len(tl.Tables)-1]
-		minP, maxP := -1, 0
-		for _, sc := range last.Scales {
-			n := len(sc.Points)
-			if minP < 0 || n < minP {
-				minP = n
-			}
-			maxP = max(maxP, n)
-		}
+		f := r.Figures[i]
 		longest := Blank()
-		notTopped := int64(0)
-		var lo *decimal.Decimal
-		for _, y := range figs[i].YearsToTop {
-			if y == nil {
-				notTopped++
-				continue
-			}
-			if lo == nil || y.GreaterThan(*lo) {
-				lo = y
-			}
-		}
 		switch {
-		case notTopped > 0:
+		case f.NotTopped > 0:
 			longest = YearsToTopCell(nil, tl.Years)
-		case lo != nil:
-			longest = Number(*lo, 2)
+		case f.LongestToTop != nil:
+			longest = Number(*f.LongestToTop, 2)
 		}
-		tr.Rows = append(tr.Rows, []Cell{Text(tl.Scenario), Text(fmt.Sprintf("%d–%d", minP, maxP)), longest, Int(notTopped)})
+		tr.Rows = append(tr.Rows, []Cell{Text(tl.Scenario), Text(fmt.Sprintf("%d–%d", f.PointsFewest, f.PointsMost)), longest, Int(f.NotTopped)})
 	}
 	blocks = append(blocks, TableBlock{Table: tr})
 
 	// Fair and measurably equitable.
 	fairCols := []string{"Scenario", "Smallest rise on a point", "Largest rise on a point", "Spread (points)"}
-	var gapAttrs []string
-	if r.Costing != nil {
-		gapAttrs = equalityAttributes(r)
-		for _, a := range gapAttrs {
-			fairCols = append(fairCols, "Widest "+a+" gap (change)")
-		}
+	for _, a := range r.EqualityAttributes {
+		fairCols = append(fairCols, "Widest "+a+" gap (change)")
 	}
 	fair := Table{Title: "Fair and measurably equitable: spread of rises, change in equality gaps", Columns: fairCols,
 		Note: "Spread is the largest minus the smallest percentage rise on any point. The widest gap is the largest gap to the best-paid group of that attribute, in percentage points, with its change against Current."}
-	for i, tl := range r.Timelines {
-		row := []Cell{Text(tl.Scenario)}
+	for i, f := range r.Figures {
+		row := []Cell{Text(f.Name)}
 		if i == 0 {
 			row = append(row, Text("baseline"), Text("baseline"), Blank())
 		} else {
-			f := figs[i]
 			row = append(row, Text(PercentChange(f.SmallestRise).Display()+" ("+f.SmallestAt+")"),
 				Text(PercentChange(f.LargestRise).Display()+" ("+f.LargestAt+")"),
-				Number(f.LargestRise.Sub(f.SmallestRise).Mul(money.Hundred), 2))
+				Number(f.SpreadPoints, 2))
 		}
-		for _, a := range gapAttrs {
-			g := widestGap(r.Costing.Scenarios[i], a)
-			g0 := widestGap(r.Costing.Scenarios[0], a)
+		for k, g := range f.WidestGaps {
 			text := Percent(g).Display()
 			if i > 0 {
-				text += " (" + signedPoints(g.Sub(g0)) + ")"
+				text += " (" + signedPoints(f.WidestGapChanges[k]) + ")"
 			}
 			row = append(row, Text(text))
 		}
@@ -399,29 +325,19 @@ func scorecard(r *analysis.Result, figs []ScenarioFigures) []Block {
 
 	// Competitive.
 	comp := Table{Title: "Competitive: rises against inflation", Columns: []string{"Scenario", "Smallest rise", "Inflation", "Smallest rise in real terms", "Entry salary of lowest band", "Top salary of highest band"}}
-	for i, tl := range r.Timelines {
-		last := tl.Tables[len(tl.Tables)-1]
-		low, _ := last.Scale(cur.Bands[0].Name)
-		high, _ := last.Scale(cur.Bands[len(cur.Bands)-1].Name)
+	for i, f := range r.Figures {
 		infl, real := Blank(), Blank()
 		smallest := Text("baseline")
 		if i > 0 {
-			smallest = PercentChange(figs[i].SmallestRise)
-			if r.Inflation != nil {
-				real = PercentChange(figs[i].SmallestRise.Sub(*r.Inflation))
+			smallest = PercentChange(f.SmallestRise)
+			if f.SmallestRiseReal != nil {
+				real = PercentChange(*f.SmallestRiseReal)
 			}
 		}
 		if r.Inflation != nil {
 			infl = Percent(*r.Inflation)
 		}
-		row := []Cell{Text(tl.Scenario), smallest, infl, real, Blank(), Blank()}
-		if len(low.Points) > 0 {
-			row[4] = Money(low.Points[0].Salary)
-		}
-		if len(high.Points) > 0 {
-			row[5] = Money(high.Top().Salary)
-		}
-		comp.Rows = append(comp.Rows, row)
+		comp.Rows = append(comp.Rows, []Cell{Text(f.Name), smallest, infl, real, optMoney(f.LowestEntry), optMoney(f.HighestTop)})
 	}
 	comp.Note = "Real terms: the smallest rise minus inflation over the 12 months to the start, in percentage points shown as a percentage."
 	blocks = append(blocks, TableBlock{Table: comp})
@@ -430,10 +346,8 @@ func scorecard(r *analysis.Result, figs []ScenarioFigures) []Block {
 	if r.Costing != nil {
 		aff := Table{Title: "Affordable and sustainable: cost and progression drift", Columns: []string{"Scenario", "Year-1 change", "% of paybill", "Whole-deal change", "% of paybill", "Year-1 drift"}}
 		shown := analysis.Suppress(r.Costing).AllShown
-		for i, sc := range r.Costing.Scenarios {
-			rows := allRows(sc)
-			f := figs[i]
-			row := []Cell{Text(sc.Scenario), Change(f.FirstYearChange), PercentChange(f.FirstYearShare), Change(f.WholeDealChange), PercentChange(f.WholeDealShare), Money(rows[0].Drift)}
+		for _, f := range r.Figures {
+			row := []Cell{Text(f.Name), Change(f.FirstYearChange), PercentChange(f.FirstYearShare), Change(f.WholeDealChange), PercentChange(f.WholeDealShare), Money(f.FirstYearDrift)}
 			if !shown {
 				blankFrom(row, 1)
 			}
@@ -445,29 +359,6 @@ func scorecard(r *analysis.Result, figs []ScenarioFigures) []Block {
 		blocks = append(blocks, TableBlock{Table: aff})
 	}
 	return blocks
-}
-
-func equalityAttributes(r *analysis.Result) []string {
-	var attrs []string
-	seen := map[string]bool{}
-	for _, e := range r.Costing.Scenarios[0].Equality {
-		if !seen[e.Attribute] {
-			seen[e.Attribute] = true
-			attrs = append(attrs, e.Attribute)
-		}
-	}
-	return attrs
-}
-
-func widestGap(sc projection.ScenarioCosting, attr string) decimal.Decimal {
-	g := decimal.Zero
-	rows, shown := DisclosedEquality(sc.Equality)
-	for i, e := range rows {
-		if e.Attribute == attr && shown[i] && e.GapPct.GreaterThan(g) {
-			g = e.GapPct
-		}
-	}
-	return g
 }
 
 // signedPoints formats a change of a fraction in percentage points.

@@ -1,94 +1,31 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
+	"paymodel/pkg/analysis"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
-	"paymodel/pkg/projection"
 )
 
 // StatementYears is how many pay years a member statement shows.
 const StatementYears = 5
 
-// Member is what a member statement is built from: the person, where they
-// stand, and their track under Current and each scenario (Current first).
-type Member struct {
-	Person *paystructure.Person
-	// Redact leaves the person's name out of the statement.
-	Redact  bool
-	Band    paystructure.Band
-	Scale   paystructure.Scale // their band at the start, under Current
-	Tracks  []projection.Track // Current first
-	Pension *paystructure.OnCost
-}
+// Member, Members, NewMembers and ErrNotInStructure have moved to package
+// analysis; these names keep callers building while they move.
+type (
+	Member  = analysis.Member
+	Members = analysis.Members
+)
 
-// FindPension returns the dataset's employer pension on-cost: the first
-// on-cost whose name mentions "pension" (case-insensitively), or nil.
-func FindPension(ds *paystructure.Dataset) *paystructure.OnCost {
-	for i, oc := range ds.OnCosts {
-		if strings.Contains(strings.ToLower(oc.Name), "pension") {
-			return &ds.OnCosts[i]
-		}
-	}
-	return nil
-}
-
-// MemberFacts are a statement's key figures, also printed by
-// paymodel statement.
-type MemberFacts struct {
-	PointIndex, PointCount int
-	Salary                 decimal.Decimal // full-time, at the start under Current
-	Pay                    decimal.Decimal // Salary × FTE, to the penny
-	Through                decimal.Decimal // fraction of the way from entry to top
-	Entry, Top             decimal.Decimal
-	Pension                decimal.Decimal // employer pension on Pay, to the penny
-	TotalReward            decimal.Decimal // Pay + Pension
-}
-
-// Facts computes a member's key figures. Salary is the salary on the start
-// date before any progression that day: the point they hold now.
-func (m *Member) Facts() MemberFacts {
-	f := MemberFacts{PointCount: len(m.Scale.Points)}
-	f.PointIndex = m.Scale.Index(m.Person.Point) + 1
-	if f.PointIndex > 0 {
-		f.Salary = m.Scale.Points[f.PointIndex-1].Salary
-	}
-	f.Pay = money.Penny(f.Salary.Mul(m.Person.FTE))
-	f.Entry, f.Top = m.Scale.Points[0].Salary, m.Scale.Top().Salary
-	if span := f.Top.Sub(f.Entry); span.IsPositive() {
-		f.Through = f.Salary.Sub(f.Entry).DivRound(span, 8)
-	} else {
-		f.Through = decimal.NewFromInt(1)
-	}
-	if m.Pension != nil {
-		f.Pension = money.Penny(f.Pay.Mul(m.Pension.Rate))
-	}
-	f.TotalReward = f.Pay.Add(f.Pension)
-	return f
-}
-
-// Who names the member as the statement shows them.
-func (m *Member) Who() string {
-	id := m.Person.ID
-	if m.Redact || m.Person.Name == "" {
-		if id == "" {
-			return "Member"
-		}
-		return "Member " + id
-	}
-	if id == "" {
-		return m.Person.Name
-	}
-	return m.Person.Name + " (" + id + ")"
-}
+var (
+	NewMembers        = analysis.NewMembers
+	ErrNotInStructure = analysis.ErrNotInStructure
+)
 
 // Statement assembles a member's statement.
-func Statement(m *Member, meta Meta) *Document {
+func Statement(m *analysis.Member, meta Meta) *Document {
 	f := m.Facts()
 	p := m.Person
 	cur := m.Tracks[0]
@@ -160,7 +97,7 @@ func statementWidths(n int) []int {
 	return w
 }
 
-func progressionText(m *Member, f MemberFacts) string {
+func progressionText(m *analysis.Member, f analysis.MemberFacts) string {
 	cur := m.Tracks[0]
 	var b strings.Builder
 	switch {
@@ -191,55 +128,6 @@ func progressionText(m *Member, f MemberFacts) string {
 		fmt.Fprintf(&b, "Under %s you would reach it on %s. ", tr.Scenario, tr.TopMonth.First())
 	}
 	return strings.TrimSpace(b.String())
-}
-
-// Members builds the Member of any person under a fixed set of timelines
-// (Current first). It compiles each timeline once and is safe for
-// concurrent use.
-type Members struct {
-	ds       *paystructure.Dataset
-	current  *paystructure.Timeline
-	trackers []*projection.Tracker
-	pension  *paystructure.OnCost
-	redact   bool
-}
-
-// NewMembers prepares tls for member statements; redact leaves names out.
-func NewMembers(ds *paystructure.Dataset, tls []*paystructure.Timeline, redact bool) (*Members, error) {
-	ms := &Members{ds: ds, current: tls[0], pension: FindPension(ds), redact: redact}
-	for _, tl := range tls {
-		t, err := projection.NewTracker(tl)
-		if err != nil {
-			return nil, err
-		}
-		ms.trackers = append(ms.trackers, t)
-	}
-	return ms, nil
-}
-
-// ErrNotInStructure is returned by Member for a person whose band or point
-// is not in the structure in force at the start.
-var ErrNotInStructure = errors.New("not in the pay structure")
-
-// Member projects p under every timeline.
-func (ms *Members) Member(p *paystructure.Person) (*Member, error) {
-	band, ok := ms.ds.Band(p.Band)
-	if !ok {
-		return nil, fmt.Errorf("band %q: %w", p.Band, ErrNotInStructure)
-	}
-	scale, ok := ms.current.Tables[0].Scale(p.Band)
-	if !ok || scale.Index(p.Point) < 0 {
-		return nil, fmt.Errorf("%s point %q: %w", p.Band, p.Point, ErrNotInStructure)
-	}
-	m := &Member{Person: p, Redact: ms.redact, Band: band, Scale: scale, Pension: ms.pension}
-	for _, t := range ms.trackers {
-		tr, err := t.Track(p)
-		if err != nil {
-			return nil, err
-		}
-		m.Tracks = append(m.Tracks, tr)
-	}
-	return m, nil
 }
 
 // bandAndTitle names a band with its title when it has one ("Band 4 —

@@ -5,7 +5,6 @@ import (
 
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
 )
 
@@ -80,36 +79,8 @@ func CareersTable(careers []projection.Career) Table {
 	return t
 }
 
-// SummaryRow is one line of summary.csv.
-type SummaryRow struct {
-	Scenario       string
-	Band           string
-	Entry, Top     decimal.Decimal
-	YearsToTop     *decimal.Decimal
-	CareerEarnings decimal.Decimal
-}
-
-// Summaries pairs each career with its band's entry and top salary in the
-// timeline's last table within the horizon (after every award of the deal).
-func Summaries(tl *paystructure.Timeline, careers []projection.Career) []SummaryRow {
-	last := tl.TableAt(tl.End() - 1)
-	var out []SummaryRow
-	for _, c := range careers {
-		sc, ok := last.Scale(c.Band)
-		if !ok || len(sc.Points) == 0 {
-			continue
-		}
-		out = append(out, SummaryRow{
-			Scenario: c.Scenario, Band: c.Band,
-			Entry: sc.Points[0].Salary, Top: sc.Top().Salary,
-			YearsToTop: c.YearsToTop, CareerEarnings: c.Earnings,
-		})
-	}
-	return out
-}
-
 // SummaryTable is summary.csv.
-func SummaryTable(rows []SummaryRow) Table {
+func SummaryTable(rows []analysis.Summary) Table {
 	t := Table{
 		Name:    SummaryCSV,
 		Title:   "Summary by band",
@@ -198,8 +169,8 @@ func DistributionTable(c *projection.Costing) Table {
 // EqualityTable is equality.csv: for each census attribute and group, the
 // full-time-equivalent salary and the gap to the best-paid group shown.
 // The pay of the groups that the disclosure policy (analysis.MinGroup,
-// analysis.SuppressEquality) suppresses is left blank; their headcount is
-// shown.
+// analysis.DisclosedEquality) suppresses is left blank; their headcount is
+// shown, and the gaps are those analysis.DisclosedEquality measures.
 func EqualityTable(c *projection.Costing) Table {
 	t := Table{
 		Name:    EqualityCSV,
@@ -207,7 +178,7 @@ func EqualityTable(c *projection.Costing) Table {
 		Columns: []string{"scenario", "attribute", "group", "headcount", "mean_fte_salary", "median_fte_salary", "gap_pct"},
 	}
 	for _, sc := range c.Scenarios {
-		rows, shown := DisclosedEquality(sc.Equality)
+		rows, shown := analysis.DisclosedEquality(sc.Equality)
 		for i, e := range rows {
 			ok := shown[i]
 			t.Rows = append(t.Rows, []Cell{
@@ -217,40 +188,4 @@ func EqualityTable(c *projection.Costing) Table {
 		}
 	}
 	return t
-}
-
-// DisclosedEquality applies the disclosure policy to one scenario's
-// equality rows: shown[i] says whether row i's pay may be shown
-// (analysis.SuppressEquality), and each gap is measured against the
-// best-paid group of the same attribute whose pay is shown, (best mean −
-// mean) ÷ best mean to 8 places, so that a blank group's pay cannot be
-// worked back from the others' gaps either. Where no group is blank, the
-// gaps are the projection's own.
-func DisclosedEquality(rows []projection.EqualityRow) (out []projection.EqualityRow, shown []bool) {
-	hidden := analysis.SuppressEquality(rows)
-	shown = make([]bool, len(rows))
-	best := map[string]decimal.Decimal{}
-	for i, e := range rows {
-		shown[i] = !hidden[i]
-		if b, seen := best[e.Attribute]; shown[i] && (!seen || e.MeanSalary.GreaterThan(b)) {
-			best[e.Attribute] = e.MeanSalary
-		}
-	}
-	out = make([]projection.EqualityRow, len(rows))
-	for i, e := range rows {
-		out[i] = e
-		if b, ok := best[e.Attribute]; ok && b.IsPositive() {
-			out[i].GapPct = b.Sub(e.MeanSalary).DivRound(b, 8)
-		}
-	}
-	return out, shown
-}
-
-// PaybillShare returns change ÷ base as a fraction to 8 places, zero when the
-// base is zero.
-func PaybillShare(change, base decimal.Decimal) decimal.Decimal {
-	if base.IsZero() {
-		return decimal.Zero
-	}
-	return change.DivRound(base, 8)
 }

@@ -1,0 +1,138 @@
+package analysis
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+	"paymodel/pkg/projection"
+)
+
+// Member is what a member statement is built from: the person, where they
+// stand, and their track under Current and each scenario (Current first).
+type Member struct {
+	Person *paystructure.Person
+	// Redact leaves the person's name out of the statement.
+	Redact  bool
+	Band    paystructure.Band
+	Scale   paystructure.Scale // their band at the start, under Current
+	Tracks  []projection.Track // Current first
+	Pension *paystructure.OnCost
+}
+
+// FindPension returns the dataset's employer pension on-cost: the first
+// on-cost whose name mentions "pension" (case-insensitively), or nil.
+func FindPension(ds *paystructure.Dataset) *paystructure.OnCost {
+	for i, oc := range ds.OnCosts {
+		if strings.Contains(strings.ToLower(oc.Name), "pension") {
+			return &ds.OnCosts[i]
+		}
+	}
+	return nil
+}
+
+// MemberFacts are a statement's key figures, also printed by
+// paymodel statement.
+type MemberFacts struct {
+	PointIndex, PointCount int
+	Salary                 decimal.Decimal // full-time, at the start under Current
+	Pay                    decimal.Decimal // Salary × FTE, to the penny
+	Through                decimal.Decimal // fraction of the way from entry to top
+	Entry, Top             decimal.Decimal
+	Pension                decimal.Decimal // employer pension on Pay, to the penny
+	TotalReward            decimal.Decimal // Pay + Pension
+}
+
+// Facts computes a member's key figures. Salary is the salary on the start
+// date before any progression that day: the point they hold now. Pay and
+// Pension are rounded to the penny, halves away from zero (money.Penny);
+// Through is (Salary − Entry) ÷ (Top − Entry) to 8 places, and 1 for a band
+// whose entry is its top.
+func (m *Member) Facts() MemberFacts {
+	f := MemberFacts{PointCount: len(m.Scale.Points)}
+	f.PointIndex = m.Scale.Index(m.Person.Point) + 1
+	if f.PointIndex > 0 {
+		f.Salary = m.Scale.Points[f.PointIndex-1].Salary
+	}
+	f.Pay = money.Penny(f.Salary.Mul(m.Person.FTE))
+	f.Entry, f.Top = m.Scale.Points[0].Salary, m.Scale.Top().Salary
+	if span := f.Top.Sub(f.Entry); span.IsPositive() {
+		f.Through = f.Salary.Sub(f.Entry).DivRound(span, 8)
+	} else {
+		f.Through = decimal.NewFromInt(1)
+	}
+	if m.Pension != nil {
+		f.Pension = money.Penny(f.Pay.Mul(m.Pension.Rate))
+	}
+	f.TotalReward = f.Pay.Add(f.Pension)
+	return f
+}
+
+// Who names the member as a statement shows them: "Name (ID)", or
+// "Member ID" when redacted or nameless.
+func (m *Member) Who() string {
+	id := m.Person.ID
+	if m.Redact || m.Person.Name == "" {
+		if id == "" {
+			return "Member"
+		}
+		return "Member " + id
+	}
+	if id == "" {
+		return m.Person.Name
+	}
+	return m.Person.Name + " (" + id + ")"
+}
+
+// Members builds the Member of any person under a fixed set of timelines
+// (Current first): the statement counterpart of Run. It compiles each
+// timeline once and is safe for concurrent use.
+type Members struct {
+	ds       *paystructure.Dataset
+	current  *paystructure.Timeline
+	trackers []*projection.Tracker
+	pension  *paystructure.OnCost
+	redact   bool
+}
+
+// NewMembers prepares tls for member statements; redact leaves names out.
+func NewMembers(ds *paystructure.Dataset, tls []*paystructure.Timeline, redact bool) (*Members, error) {
+	ms := &Members{ds: ds, current: tls[0], pension: FindPension(ds), redact: redact}
+	for _, tl := range tls {
+		t, err := projection.NewTracker(tl)
+		if err != nil {
+			return nil, err
+		}
+		ms.trackers = append(ms.trackers, t)
+	}
+	return ms, nil
+}
+
+// ErrNotInStructure is returned by Member for a person whose band or point
+// is not in the structure in force at the start.
+var ErrNotInStructure = errors.New("not in the pay structure")
+
+// Member projects p under every timeline.
+func (ms *Members) Member(p *paystructure.Person) (*Member, error) {
+	band, ok := ms.ds.Band(p.Band)
+	if !ok {
+		return nil, fmt.Errorf("band %q: %w", p.Band, ErrNotInStructure)
+	}
+	scale, ok := ms.current.Tables[0].Scale(p.Band)
+	if !ok || scale.Index(p.Point) < 0 {
+		return nil, fmt.Errorf("%s point %q: %w", p.Band, p.Point, ErrNotInStructure)
+	}
+	m := &Member{Person: p, Redact: ms.redact, Band: band, Scale: scale, Pension: ms.pension}
+	for _, t := range ms.trackers {
+		tr, err := t.Track(p)
+		if err != nil {
+			return nil, err
+		}
+		m.Tracks = append(m.Tracks, tr)
+	}
+	return m, nil
+}

@@ -1,0 +1,113 @@
+package analysis
+
+import (
+	"github.com/shopspring/decimal"
+
+	"paymodel/pkg/calendar"
+	"paymodel/pkg/inflation"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+// RealTerms is the value of one band's entry or top salary on each structure
+// date, at the prices of the latest index date.
+type RealTerms struct {
+	Band   string
+	Which  string // "entry" or "top"
+	Dates  []calendar.Date
+	Cash   []decimal.Decimal
+	Real   []decimal.Decimal // at Prices' prices; same length as Dates
+	Prices calendar.Date
+	// Change is the fall (negative) or rise in real value from the first
+	// date to Prices, as a fraction to 8 places.
+	Change decimal.Decimal
+}
+
+// RealTermsHistory computes, for every band of ds, the real value of its
+// entry and top salary on each structure date that the price index covers,
+// and today (the latest index date) with the latest structure still in
+// force. Bands and dates the index does not cover are left out.
+func RealTermsHistory(ds *paystructure.Dataset) []RealTerms {
+	ix := inflation.Index(ds.Inflation)
+	latest, ok := ix.Latest()
+	if !ok {
+		return nil
+	}
+	var out []RealTerms
+	for _, b := range ds.Bands {
+		for _, which := range []string{"entry", "top"} {
+			rt := RealTerms{Band: b.Name, Which: which, Prices: latest.Date}
+			var last decimal.Decimal
+			for _, s := range ds.Structures {
+				sc, ok := s.Scale(b.Name)
+				if !ok || s.EffectiveFrom.IsZero() || latest.Date.Before(s.EffectiveFrom) {
+					continue
+				}
+				cash := sc.Points[0].Salary
+				if which == "top" {
+					cash = sc.Top().Salary
+				}
+				real, ok := ix.Real(cash, s.EffectiveFrom, latest.Date)
+				if !ok {
+					continue
+				}
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, s.EffectiveFrom), append(rt.Cash, cash), append(rt.Real, real)
+				last = cash
+			}
+			if len(rt.Dates) == 0 {
+				continue
+			}
+			if rt.Dates[len(rt.Dates)-1] != latest.Date {
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, latest.Date), append(rt.Cash, last), append(rt.Real, last)
+			}
+			_, rt.Change = money.Change(rt.Real[0], rt.Real[len(rt.Real)-1])
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+// WorstErosion returns the history with the largest fall in real value
+// (the smallest Change) among those with two dates or more, the first on a
+// tie; ok is false when there is none.
+func WorstErosion(h []RealTerms) (worst RealTerms, ok bool) {
+	for _, rt := range h {
+		if len(rt.Dates) < 2 {
+			continue
+		}
+		if !ok || rt.Change.LessThan(worst.Change) {
+			worst, ok = rt, true
+		}
+	}
+	return worst, ok
+}
+
+// Climb is one band's normal years from the entry point to the top in a
+// dataset's latest structure (paystructure.YearsToTop: the points' own
+// durations, no CPD or other gates).
+type Climb struct {
+	Band  string
+	Years decimal.Decimal
+}
+
+// Climbs returns the climb of every band of ds's latest structure, in its
+// order.
+func Climbs(ds *paystructure.Dataset) []Climb {
+	var out []Climb
+	for _, sc := range ds.Latest().Scales {
+		out = append(out, Climb{Band: sc.Band, Years: paystructure.YearsToTop(sc)})
+	}
+	return out
+}
+
+// LongestClimb returns the first of the longest climbs; ok is false when no
+// climb is longer than 0 years.
+func LongestClimb(cs []Climb) (longest Climb, ok bool) {
+	longest.Years = decimal.Zero
+	for _, c := range cs {
+		if c.Years.GreaterThan(longest.Years) {
+			longest, ok = c, true
+		}
+	}
+	return longest, ok
+}
