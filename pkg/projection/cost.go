@@ -1,17 +1,13 @@
 package projection
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
-	"sort"
 	"sync"
 
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
-	"paymodel/pkg/projection/internal/exact"
 )
 
 // AllBands is the Band of the cost and distribution rows that add up every
@@ -203,41 +199,6 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 	return out, nil
 }
 
-// pickWeighted sorts items by cmp, ignoring those of zero weight, and
-// returns the positions (in the returned slice) of the minimum, the lower
-// weighted median and the maximum. The lower median is the item of the
-// person at position ⌈W/2⌉ in ascending order, W the total weight: the
-// middle person when W is odd, the lower of the two middle people when W is
-// even. ok is false when there is nobody.
-func pickWeighted[T any](items []T, weight func(*T) int64, cmp func(a, b T) int) (sorted []T, lo, med, hi int, ok bool) {
-	n := 0
-	for i := range items {
-		if weight(&items[i]) > 0 {
-			items[n] = items[i]
-			n++
-		}
-	}
-	items = items[:n]
-	if len(items) == 0 {
-		return items, 0, 0, 0, false
-	}
-	slices.SortFunc(items, cmp)
-	var total int64
-	for i := range items {
-		total += weight(&items[i])
-	}
-	target := total - total/2 // ⌈W/2⌉
-	var cum int64
-	for i := range items {
-		cum += weight(&items[i])
-		if cum >= target {
-			med = i
-			break
-		}
-	}
-	return items, 0, med, len(items) - 1, true
-}
-
 // maxCPDDays bounds a timeline's paid CPD days a year (a year's days).
 var maxCPDDays = decimal.NewFromInt(366)
 
@@ -283,175 +244,4 @@ func checkRange(c *compiled, onCosts []paystructure.OnCost) error {
 		}
 	}
 	return nil
-}
-
-// rise is one path's first-year rise: new − old earnings, in pence.
-type rise struct {
-	old, rise, w int64
-}
-
-// frac returns the rise as a fraction rise/den with den > 0 (0/1 when old
-// is zero, as money.Change defines it).
-func (r rise) frac() (num, den int64) {
-	if r.old <= 0 {
-		return 0, 1
-	}
-	return r.rise, r.old
-}
-
-func (r rise) pct() decimal.Decimal {
-	_, f := money.Change(exact.FromPence(r.old), exact.FromPence(r.old+r.rise))
-	return f
-}
-
-// distribution compares each path's pay-year-1 earnings under r with
-// Current's.
-func (e *engine) distribution(r, cur *run, inflation *decimal.Decimal) []Distribution {
-	c := r.c
-	// Paths with the same census band, Current earnings and rise are
-	// alike here: add their weights first.
-	type key struct {
-		band      int
-		old, rise int64
-	}
-	weights := map[key]int64{}
-	for pi := range e.paths {
-		b, ok := c.bandIdx[e.paths[pi].key.band]
-		if !ok {
-			b = -1
-		}
-		weights[key{b, cur.earn1[pi], r.earn1[pi] - cur.earn1[pi]}] += e.paths[pi].weight
-	}
-	byBand := make([][]rise, len(c.bands)) // by census band
-	var all []rise
-	for k, w := range weights {
-		x := rise{old: k.old, rise: k.rise, w: w}
-		if k.band >= 0 {
-			byBand[k.band] = append(byBand[k.band], x)
-		}
-		all = append(all, x)
-	}
-	weight := func(x *rise) int64 { return x.w }
-	one := func(band string, items []rise) Distribution {
-		d := Distribution{Scenario: c.tl.Scenario, Band: band}
-		items, lo, med, hi, ok := pickWeighted(items, weight, func(a, b rise) int { return cmp.Compare(a.rise, b.rise) })
-		if !ok {
-			return d
-		}
-		d.MinRise, d.MedianRise, d.MaxRise = exact.FromPence(items[lo].rise), exact.FromPence(items[med].rise), exact.FromPence(items[hi].rise)
-		items, lo, med, hi, _ = pickWeighted(items, weight, func(a, b rise) int {
-			an, ad := a.frac()
-			bn, bd := b.frac()
-			return exact.CmpFrac(an, ad, bn, bd)
-		})
-		d.MinPct, d.MedianPct, d.MaxPct = items[lo].pct(), items[med].pct(), items[hi].pct()
-		for i := range items {
-			d.People += items[i].w
-		}
-		if inflation != nil {
-			// The rounded percentage never decreases along the sorted
-			// items, so those below inflation are a prefix.
-			n := sort.Search(len(items), func(i int) bool { return !items[i].pct().LessThan(*inflation) })
-			var below int64
-			for _, x := range items[:n] {
-				below += x.w
-			}
-			d.BelowInflation = &below
-		}
-		return d
-	}
-	var out []Distribution
-	for b, items := range byBand {
-		if d := one(c.bands[b], items); d.People > 0 {
-			out = append(out, d)
-		}
-	}
-	return append(out, one(AllBands, all))
-}
-
-// equality summarises the pay-year-1 full-time salary of each attribute
-// value's people under r.
-func (e *engine) equality(r *run) []EqualityRow {
-	// Rank the distinct salaries once (slots and protected salaries), so each
-	// group needs only integer work per path.
-	type coded struct {
-		code int32
-		sal  decimal.Decimal
-	}
-	codes := make([]coded, 0, len(r.c.slotSalary)+len(r.prot))
-	for i, sal := range r.c.slotSalary {
-		codes = append(codes, coded{int32(i), sal})
-	}
-	for i, sal := range r.prot {
-		codes = append(codes, coded{int32(-1 - i), sal})
-	}
-	slices.SortFunc(codes, func(a, b coded) int { return a.sal.Cmp(b.sal) })
-	slotRank := make([]int, len(r.c.slotSalary))
-	protRank := make([]int, len(r.prot))
-	rankSal := make([]decimal.Decimal, 0, len(codes))
-	for i, x := range codes {
-		if i == 0 || x.sal.GreaterThan(codes[i-1].sal) {
-			rankSal = append(rankSal, x.sal)
-		}
-		rk := len(rankSal) - 1
-		if x.code >= 0 {
-			slotRank[x.code] = rk
-		} else {
-			protRank[-1-x.code] = rk
-		}
-	}
-	rankOf := func(pi int) int {
-		if c := r.ft1[pi]; c >= 0 {
-			return slotRank[c]
-		}
-		return protRank[-1-r.ft1[pi]]
-	}
-	wByRank := make([]int64, len(rankSal))
-	var touched []int
-	var out []EqualityRow
-	for a, ai := range e.attrs {
-		first := len(out)
-		best := decimal.Zero
-		for vi, v := range ai.values {
-			row := EqualityRow{Scenario: r.c.tl.Scenario, Attribute: e.attrNames[a], Value: v}
-			touched = touched[:0]
-			for _, pw := range ai.paths[vi] {
-				if pw.weight <= 0 {
-					continue
-				}
-				rk := rankOf(pw.path)
-				if wByRank[rk] == 0 {
-					touched = append(touched, rk)
-				}
-				wByRank[rk] += pw.weight
-				row.Headcount += pw.weight
-			}
-			slices.Sort(touched)
-			var total decimal.Decimal
-			target := row.Headcount - row.Headcount/2 // ⌈W/2⌉: the lower median
-			var cum int64
-			for _, rk := range touched {
-				w := wByRank[rk]
-				total = total.Add(rankSal[rk].Mul(decimal.NewFromInt(w)))
-				if cum < target && cum+w >= target {
-					row.MedianSalary = rankSal[rk]
-				}
-				cum += w
-				wByRank[rk] = 0
-			}
-			if row.Headcount > 0 {
-				row.MeanSalary = total.DivRound(decimal.NewFromInt(row.Headcount), 2)
-			}
-			if row.MeanSalary.GreaterThan(best) {
-				best = row.MeanSalary
-			}
-			out = append(out, row)
-		}
-		for i := first; i < len(out); i++ {
-			if best.Sign() > 0 {
-				out[i].GapPct = best.Sub(out[i].MeanSalary).DivRound(best, 8)
-			}
-		}
-	}
-	return out
 }
