@@ -123,6 +123,7 @@ func (ps *prescanner) fail(line, col int, format string, args ...any) {
 // the decoder reports it. complete says whether the pass reached the end.
 func prescan(file string, src string) (list ErrorList, complete bool) {
 	ps := &prescanner{file: file, src: src, line: 1}
+	ps.i = len(src) - len(trimBOM(src))
 	complete = ps.document()
 	return ps.errs.list, complete
 }
@@ -468,6 +469,17 @@ func (ps *prescanner) str() bool {
 	}
 	ps.i++
 	return true
+}
+
+// trimBOM removes a leading byte-order mark, as the TOML decoder does (it
+// also skips a UTF-16 one, although what follows is then not UTF-16).
+func trimBOM(src string) string {
+	for _, bom := range []string{"\xef\xbb\xbf", "\xff\xfe", "\xfe\xff"} {
+		if strings.HasPrefix(src, bom) {
+			return src[len(bom):]
+		}
+	}
+	return src
 }
 
 // thousands formats n with comma separators (10,000).

@@ -124,6 +124,7 @@ func TestPrescanReadsTOML(t *testing.T) {
 		"d = 2025-04-01 09:00:00\ne = [2025-04-01 09:00:00, 1979-05-27T07:32:00Z]\n",
 		"v = { a = 1, b = [1, 2,], c = { d = \"}\" } }\r\nw = 1\r\n",
 		"v = []\nw = {}\n",
+		"\ufeffv = 1\n", "\xff\xfe", // byte-order marks, which the decoder skips
 	} {
 		list, complete := prescan("f.toml", src)
 		if len(list) > 0 || !complete {

@@ -101,6 +101,7 @@ func sub(p path, extend func(path) path) path {
 // reach are reported as unknown (line 0). Its cost is linear in len(src).
 func locate(src string) (l *locations) {
 	s := &scanner{src: src, line: 1, loc: &locations{at: map[path]spot{}}, count: map[path]int{}}
+	s.i = len(src) - len(trimBOM(src))
 	l = s.loc
 	defer func() { _ = recover() }() // a scanner bug must not hide the real errors
 	s.document()

@@ -311,7 +311,7 @@ func shapeError(file string, err error) *Error {
 		return &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
 	line, _ := strconv.Atoi(m[1])
-	e := &Error{File: file, Line: line, Msg: m[2] + ": expected a table"}
+	e := &Error{File: file, Line: line, Msg: clip(m[2]) + ": expected a table"}
 	if ex, ok := tableExamples[m[2]]; ok {
 		e.Msg += ", written " + ex
 	}
