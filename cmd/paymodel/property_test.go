@@ -268,7 +268,8 @@ func runCase(c *propgen.Case, dir, out string, pdf bool) error {
 			return err
 		}
 	}
-	if err := runOK(append([]string{"statement", dir, "--band", c.Band, "--point", c.Point, "--fte", c.FTE, "--out", filepath.Join(out, "flags.pdf")}, years...)); err != nil {
+	flags := append([]string{"statement", dir, "--band", c.Band, "--point", c.Point, "--fte", c.FTE, "--out", filepath.Join(out, "flags.pdf")}, c.MemberArgs...)
+	if err := runOK(append(flags, years...)); err != nil {
 		return err
 	}
 	return runOK(append([]string{"briefing", dir, "--out", filepath.Join(out, "briefing.pdf")}, c.Args...))

@@ -142,6 +142,9 @@ type Case struct {
 	// Band and Point describe a member by flags for statement.
 	Band, Point string
 	FTE         string
+	// MemberArgs are more statement flags for that member (--point-date,
+	// --cpd-hours), sometimes none.
+	MemberArgs []string
 	// Bands are the band names in display order.
 	Bands []string
 	// HasCensus says staff.csv was written.
@@ -509,7 +512,14 @@ func (g *gen) census() {
 	bi := g.intn(len(g.bands))
 	g.c.Band = g.bands[bi].name
 	g.c.Point = pick(g, g.censusPoints(bi)).label
-	g.c.FTE = pick(g, []string{"1", "0.8", "0.6", "0.5"})
+	g.c.FTE = pick(g, []string{"1", "0.8", "0.6", "0.5", "0.125"})
+	if g.chance(40) {
+		m := g.start - g.intn(60)
+		g.c.MemberArgs = append(g.c.MemberArgs, "--point-date", fmt.Sprintf("%04d-%02d-%02d", m/12, m%12+1, g.between(1, 28)))
+	}
+	if g.chance(40) {
+		g.c.MemberArgs = append(g.c.MemberArgs, "--cpd-hours", pick(g, []string{"0", "12.5", "30", "100"}))
+	}
 	if g.chance(15) {
 		return
 	}
