@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -112,7 +111,7 @@ func clipQuoted(format string, args []any) []any {
 
 // fail records a problem found by prescan.
 func (ps *prescanner) fail(line, col int, format string, args ...any) {
-	ps.errs.list = append(ps.errs.list, &Error{File: ps.file, Line: line, Col: col, Msg: fmt.Sprintf(format, clipQuoted(format, args)...)})
+	ps.errs.at(Pos{File: ps.file, Line: line, Col: col}, format, args...)
 }
 
 // prescan checks src against the limits above, in one pass over the bytes
