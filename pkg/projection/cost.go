@@ -78,6 +78,28 @@ type CostRow struct {
 	Drift decimal.Decimal
 }
 
+// Add adds o's people and amounts to r field by field: Headcount, FTE,
+// Basic, LumpSums, OnCosts, each of OnCostLines (r's grown with zeros to
+// o's length), CPDTime, Total and Drift, all exactly. It leaves Scenario,
+// Year, Band, Change and ChangePct alone. A pay year's AllBands row is its
+// band rows added up this way.
+func (r *CostRow) Add(o CostRow) {
+	r.Headcount = r.Headcount.Add(o.Headcount)
+	r.FTE = r.FTE.Add(o.FTE)
+	r.Basic = r.Basic.Add(o.Basic)
+	r.LumpSums = r.LumpSums.Add(o.LumpSums)
+	r.OnCosts = r.OnCosts.Add(o.OnCosts)
+	for len(r.OnCostLines) < len(o.OnCostLines) {
+		r.OnCostLines = append(r.OnCostLines, decimal.Zero)
+	}
+	for i, v := range o.OnCostLines {
+		r.OnCostLines[i] = r.OnCostLines[i].Add(v)
+	}
+	r.CPDTime = r.CPDTime.Add(o.CPDTime)
+	r.Total = r.Total.Add(o.Total)
+	r.Drift = r.Drift.Add(o.Drift)
+}
+
 // Distribution is how first-year rises are spread among the people of a
 // band. A person's rise is their pay-year-1 earnings (basic pay plus lump
 // sums) under the scenario minus the same under Current; RisePct divides it

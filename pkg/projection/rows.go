@@ -64,7 +64,6 @@ func (e *engine) rows(r *run) []CostRow {
 			row := CostRow{Scenario: c.tl.Scenario, Year: y + 1, Band: name}
 			row.Headcount = sum(y, b, func(c *cell) exact.Int128 { return c.w }, 0)
 			row.FTE = sum(y, b, func(c *cell) exact.Int128 { return c.fte }, -8)
-			all.Headcount, all.FTE = all.Headcount.Add(row.Headcount), all.FTE.Add(row.FTE)
 			basic := sum(y, b, func(c *cell) exact.Int128 { return c.basic }, -2)
 			row.Basic = money.Penny(basic)
 			row.LumpSums = money.Penny(sum(y, b, func(c *cell) exact.Int128 { return c.lumps }, -2))
@@ -74,15 +73,9 @@ func (e *engine) rows(r *run) []CostRow {
 				v := money.Penny(sum(y, b, func(c *cell) exact.Int128 { return c.on[li] }, -2))
 				row.OnCostLines = append(row.OnCostLines, v)
 				row.OnCosts = row.OnCosts.Add(v)
-				all.OnCostLines[li] = all.OnCostLines[li].Add(v)
 			}
 			row.Total = row.Basic.Add(row.LumpSums).Add(row.OnCosts).Add(row.CPDTime)
-			all.Basic = all.Basic.Add(row.Basic)
-			all.LumpSums = all.LumpSums.Add(row.LumpSums)
-			all.OnCosts = all.OnCosts.Add(row.OnCosts)
-			all.CPDTime = all.CPDTime.Add(row.CPDTime)
-			all.Total = all.Total.Add(row.Total)
-			all.Drift = all.Drift.Add(row.Drift)
+			all.Add(row)
 			rows = append(rows, row)
 		}
 		if e.turnover.Sign() != 0 {

@@ -97,3 +97,42 @@ func TestTurnoverWithAPathwayAddsUp(t *testing.T) {
 		}
 	}
 }
+
+func TestCostRowAdd(t *testing.T) {
+	lines := func(v ...string) []decimal.Decimal {
+		var out []decimal.Decimal
+		for _, s := range v {
+			out = append(out, d(s))
+		}
+		return out
+	}
+	pct := d("0.5")
+	sum := CostRow{Scenario: "S", Year: 2, Band: AllBands, Change: d("7"), ChangePct: &pct, OnCostLines: lines("1.00")}
+	sum.Add(CostRow{Scenario: "other", Year: 9, Band: "A", Change: d("100"),
+		Headcount: d("1.25"), FTE: d("0.6"), Basic: d("100.10"), LumpSums: d("5"), OnCosts: d("3.50"),
+		OnCostLines: lines("1.50", "2.00"), CPDTime: d("0.01"), Total: d("108.61"), Drift: d("-2.00")})
+	sum.Add(CostRow{Headcount: d("2.5"), FTE: d("1"), Basic: d("0.90"), OnCosts: d("0.25"),
+		OnCostLines: lines("0.25"), Total: d("1.15"), Drift: d("3")})
+	// By hand: 1.25 + 2.5 = 3.75 people; 0.6 + 1 = 1.6 FTE; £100.10 + £0.90
+	// = £101.00 basic; on-costs £3.50 + £0.25 = £3.75, their lines £1.00 +
+	// £1.50 + £0.25 = £2.75 and £2.00 (grown from one line); total £108.61 + £1.15 = £109.76; drift
+	// −£2.00 + £3 = £1.00.
+	eq(t, "headcount", sum.Headcount, "3.75")
+	eq(t, "FTE", sum.FTE, "1.6")
+	eq(t, "basic", sum.Basic, "101")
+	eq(t, "lump sums", sum.LumpSums, "5")
+	eq(t, "on-costs", sum.OnCosts, "3.75")
+	if len(sum.OnCostLines) != 2 {
+		t.Fatalf("on-cost lines %v, want 2", sum.OnCostLines)
+	}
+	eq(t, "on-cost line 1", sum.OnCostLines[0], "2.75")
+	eq(t, "on-cost line 2", sum.OnCostLines[1], "2")
+	eq(t, "CPD time", sum.CPDTime, "0.01")
+	eq(t, "total", sum.Total, "109.76")
+	eq(t, "drift", sum.Drift, "1")
+	// What identifies the row, and the comparison with Current, stay.
+	if sum.Scenario != "S" || sum.Year != 2 || sum.Band != AllBands || sum.ChangePct != &pct {
+		t.Errorf("Add changed the row's identity: %s %d %s %v", sum.Scenario, sum.Year, sum.Band, sum.ChangePct)
+	}
+	eq(t, "change", sum.Change, "7")
+}
