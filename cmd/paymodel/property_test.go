@@ -127,17 +127,27 @@ func TestPropertySoak(t *testing.T) {
 
 func firstN(s []uint64, n int) []uint64 { return s[:min(n, len(s))] }
 
-// signature is a failure's first line with its numbers removed, so that
-// the same defect on different figures counts once.
+// signature is a failure's first line (and, for a command that failed, the
+// first line of its stderr that is not a warning) with its numbers removed,
+// so that the same defect on different figures counts once.
 func signature(msg string) string {
-	line, _, _ := strings.Cut(msg, "\n")
+	lines := strings.Split(msg, "\n")
+	line := lines[0]
 	if _, rest, ok := strings.Cut(line, ": "); ok {
 		line = rest // drop "seed N"
+	}
+	if strings.HasPrefix(line, "paymodel ") {
+		for _, l := range lines[1:] {
+			if l = strings.TrimSpace(l); l != "" && !strings.Contains(l, "warning:") {
+				line += " " + l
+				break
+			}
+		}
 	}
 	var b strings.Builder
 	digits := false
 	for _, r := range line {
-		if r >= '0' && r <= '9' || (digits && (r == '.' || r == ',')) {
+		if r >= '0' && r <= '9' || (digits && r == '.') {
 			if !digits {
 				b.WriteByte('#')
 			}
@@ -673,6 +683,19 @@ func TestPropertyChecksFail(t *testing.T) {
 		err := tc.check(c, tabs(map[string]string{tc.file: tc.text}))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want an error containing %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestSignature(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"seed 12: cost.csv line 40: Offer 1 year 3 All fte = 0.26, but the bands add up to 0.25\n  case kept in /tmp/x",
+			"cost.csv line #: Offer # year # All fte = #, but the bands add up to #"},
+		{"seed 7: paymodel compare panicked (exit 1):\npaymodel: warning: 3 people\npaymodel: internal error: runtime error: index out of range [4] with length 4\n",
+			"paymodel compare panicked (exit #): paymodel: internal error: runtime error: index out of range [#] with length #"},
+	} {
+		if got := signature(tc.in); got != tc.want {
+			t.Errorf("signature(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
