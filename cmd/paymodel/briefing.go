@@ -7,7 +7,7 @@ import (
 
 	"paymodel/pkg/outfile"
 	"paymodel/pkg/paystructure"
-	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
 )
 
 func init() {
@@ -55,7 +55,7 @@ against inflation.`,
 				}
 				batch := outfile.NewBatch()
 				defer batch.Abort()
-				doc := report.Briefing(res, others, docMeta(res.Dataset, "Pay briefing"))
+				doc := content.Briefing(res, others, docMeta(res.Dataset, "Pay briefing"))
 				if err := writePDF(batch, path, outfile.PublicFile, outfile.PublicDir, doc); err != nil {
 					return err
 				}

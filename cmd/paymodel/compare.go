@@ -15,6 +15,7 @@ import (
 	"paymodel/pkg/outfile"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
 )
 
 // stringList is a repeatable string flag.
@@ -139,7 +140,7 @@ run before anything is written (exit 2).`,
 				if dir == "" {
 					dir = filepath.Join("reports", src.name)
 				}
-				tables := report.CompareTables(res)
+				tables := content.CompareTables(res)
 				batch := outfile.NewBatch()
 				defer batch.Abort()
 				for _, t := range tables {
@@ -154,7 +155,7 @@ run before anything is written (exit 2).`,
 					}
 				}
 				if !*noPDF {
-					doc := report.Comparison(res, docMeta(res.Dataset, "Pay comparison"))
+					doc := content.Comparison(res, docMeta(res.Dataset, "Pay comparison"))
 					if err := writePDF(batch, filepath.Join(dir, "comparison.pdf"), outfile.PublicFile, outfile.PublicDir, doc); err != nil {
 						return err
 					}
@@ -165,7 +166,7 @@ run before anything is written (exit 2).`,
 				if err := batch.Commit(); err != nil {
 					return err
 				}
-				report.WriteCompareSummary(e.stdout, res)
+				content.WriteCompareSummary(e.stdout, res)
 				fmt.Fprintf(e.stdout, "\nWrote %s\n", dir)
 				return nil
 			}

@@ -15,19 +15,21 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/dataset"
 	"paymodel/pkg/money"
 	"paymodel/pkg/outfile"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
 	"paymodel/pkg/report/pdf"
 )
 
 // statementSetup is what every statement of a run shares.
 type statementSetup struct {
 	ds      *paystructure.Dataset
-	members *report.Members
+	members *analysis.Members
 	meta    report.Meta
 }
 
@@ -40,7 +42,7 @@ func newStatementSetup(e *env, f *compareFlags, cmd string, args []string, redac
 	if err != nil {
 		return nil, nil, err
 	}
-	ms, err := report.NewMembers(ds, tls, redact)
+	ms, err := analysis.NewMembers(ds, tls, redact)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -48,9 +50,9 @@ func newStatementSetup(e *env, f *compareFlags, cmd string, args []string, redac
 }
 
 // member projects one person under every timeline.
-func (s *statementSetup) member(p *paystructure.Person) (*report.Member, error) {
+func (s *statementSetup) member(p *paystructure.Person) (*analysis.Member, error) {
 	m, err := s.members.Member(p)
-	if errors.Is(err, report.ErrNotInStructure) {
+	if errors.Is(err, analysis.ErrNotInStructure) {
 		return nil, badInput(err)
 	}
 	return m, err
@@ -158,13 +160,13 @@ Pick the member from the census with --id, or describe them with --band and
 				}
 				batch := outfile.NewBatch()
 				defer batch.Abort()
-				if err := writePDF(batch, path, outfile.PrivateFile, outfile.PrivateDir, report.Statement(m, s.meta)); err != nil {
+				if err := writePDF(batch, path, outfile.PrivateFile, outfile.PrivateDir, content.Statement(m, s.meta)); err != nil {
 					return err
 				}
 				if err := batch.Commit(); err != nil {
 					return err
 				}
-				report.WriteFacts(e.stdout, m)
+				content.WriteFacts(e.stdout, m)
 				fmt.Fprintf(e.stdout, "Wrote %s\n", path)
 				return nil
 			}
@@ -266,7 +268,7 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 					continue
 				}
 				name, _ := statementFile(p)
-				doc := report.Statement(m, s.meta)
+				doc := content.Statement(m, s.meta)
 				if err := batch.Write(filepath.Join(dir, name), outfile.PrivateFile, outfile.PrivateDir, func(w io.Writer) error {
 					return renderer.Write(w, doc)
 				}); err != nil {

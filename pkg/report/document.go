@@ -35,6 +35,13 @@ type Document struct {
 	Blocks []Block
 }
 
+// Meta is what every document carries besides its content: its fixed
+// creation date and its footer.
+type Meta struct {
+	Created calendar.Date
+	Footer  Footer
+}
+
 // Footer is what every page carries so a single printed sheet can be traced
 // to the run that made it.
 type Footer struct {

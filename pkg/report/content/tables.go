@@ -1,4 +1,4 @@
-package report
+package content
 
 import (
 	"github.com/shopspring/decimal"
@@ -6,6 +6,7 @@ import (
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/projection"
+	"paymodel/pkg/report"
 )
 
 // Names of the CSV tables paymodel compare writes.
@@ -18,39 +19,39 @@ const (
 	EqualityCSV     = "equality.csv"
 )
 
-func optMoney(d *decimal.Decimal) Cell {
+func optMoney(d *decimal.Decimal) report.Cell {
 	if d == nil {
-		return Blank()
+		return report.Blank()
 	}
-	return Money(*d)
+	return report.Money(*d)
 }
 
-func optChange(d *decimal.Decimal) Cell {
+func optChange(d *decimal.Decimal) report.Cell {
 	if d == nil {
-		return Blank()
+		return report.Blank()
 	}
-	return Change(*d)
+	return report.Change(*d)
 }
 
-func optPctChange(d *decimal.Decimal) Cell {
+func optPctChange(d *decimal.Decimal) report.Cell {
 	if d == nil {
-		return Blank()
+		return report.Blank()
 	}
-	return PercentChange(*d)
+	return report.PercentChange(*d)
 }
 
 // PointsTable is points.csv: every point of every band at each pay-year start
 // and award date, under each timeline, against Current.
-func PointsTable(rows []projection.PointRow) Table {
-	t := Table{
+func PointsTable(rows []projection.PointRow) report.Table {
+	t := report.Table{
 		Name:    PointsCSV,
 		Title:   "Pay points",
 		Columns: []string{"scenario", "date", "band", "point", "salary", "baseline_salary", "change", "change_pct"},
 	}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []Cell{
-			Text(r.Scenario), Date(r.Date), Text(r.Band), Text(r.Point),
-			Money(r.Salary), optMoney(r.BaselineSalary), optChange(r.Change), optPctChange(r.ChangePct),
+		t.Rows = append(t.Rows, []report.Cell{
+			report.Text(r.Scenario), report.Date(r.Date), report.Text(r.Band), report.Text(r.Point),
+			report.Money(r.Salary), optMoney(r.BaselineSalary), optChange(r.Change), optPctChange(r.ChangePct),
 		})
 	}
 	return t
@@ -58,8 +59,8 @@ func PointsTable(rows []projection.PointRow) Table {
 
 // CareersTable is careers.csv: a full-time new entrant at the bottom of each
 // band, pay year by pay year.
-func CareersTable(careers []projection.Career) Table {
-	t := Table{
+func CareersTable(careers []projection.Career) report.Table {
+	t := report.Table{
 		Name:    CareersCSV,
 		Title:   "Careers of a full-time new entrant",
 		Columns: []string{"scenario", "band", "year", "date", "point", "salary", "earnings", "cumulative"},
@@ -70,9 +71,9 @@ func CareersTable(careers []projection.Career) Table {
 			if y.Band != c.Band {
 				point = y.Band + " " + y.Point
 			}
-			t.Rows = append(t.Rows, []Cell{
-				Text(c.Scenario), Text(c.Band), Int(int64(y.Year)), Date(y.Date), Text(point),
-				Money(y.Salary), Money(y.Earnings), Money(y.Cumulative),
+			t.Rows = append(t.Rows, []report.Cell{
+				report.Text(c.Scenario), report.Text(c.Band), report.Int(int64(y.Year)), report.Date(y.Date), report.Text(point),
+				report.Money(y.Salary), report.Money(y.Earnings), report.Money(y.Cumulative),
 			})
 		}
 	}
@@ -80,18 +81,18 @@ func CareersTable(careers []projection.Career) Table {
 }
 
 // SummaryTable is summary.csv.
-func SummaryTable(rows []analysis.Summary) Table {
-	t := Table{
+func SummaryTable(rows []analysis.Summary) report.Table {
+	t := report.Table{
 		Name:    SummaryCSV,
 		Title:   "Summary by band",
 		Columns: []string{"scenario", "band", "entry_salary", "top_salary", "years_to_top", "career_earnings"},
 	}
 	for _, r := range rows {
-		ytt := Blank()
+		ytt := report.Blank()
 		if r.YearsToTop != nil {
-			ytt = Number(*r.YearsToTop, 2)
+			ytt = report.Number(*r.YearsToTop, 2)
 		}
-		t.Rows = append(t.Rows, []Cell{Text(r.Scenario), Text(r.Band), Money(r.Entry), Money(r.Top), ytt, Money(r.CareerEarnings)})
+		t.Rows = append(t.Rows, []report.Cell{report.Text(r.Scenario), report.Text(r.Band), report.Money(r.Entry), report.Money(r.Top), ytt, report.Money(r.CareerEarnings)})
 	}
 	return t
 }
@@ -102,8 +103,8 @@ func SummaryTable(rows []analysis.Summary) Table {
 // only: fte and every amount are blank, in every pay year and scenario. The
 // All row is still the total of every band, unless the whole census has
 // fewer than analysis.MinGroup people.
-func CostTable(c *projection.Costing, start calendar.Month) Table {
-	t := Table{
+func CostTable(c *projection.Costing, start calendar.Month) report.Table {
+	t := report.Table{
 		Name:  CostCSV,
 		Title: "Cost by pay year",
 		Columns: []string{"scenario", "year", "date", "band", "headcount", "fte", "basic", "lump_sums", "oncosts",
@@ -113,10 +114,10 @@ func CostTable(c *projection.Costing, start calendar.Month) Table {
 	for _, sc := range c.Scenarios {
 		for _, r := range sc.Rows {
 			date := (start + calendar.Month(12*(r.Year-1))).First()
-			row := []Cell{
-				Text(r.Scenario), Int(int64(r.Year)), Date(date), Text(r.Band),
-				Exact(r.Headcount, 2), Exact(r.FTE, 2), Money(r.Basic), Money(r.LumpSums), Money(r.OnCosts),
-				Money(r.Total), Change(r.Change), optPctChange(r.ChangePct), Money(r.Drift), Money(r.CPDTime),
+			row := []report.Cell{
+				report.Text(r.Scenario), report.Int(int64(r.Year)), report.Date(date), report.Text(r.Band),
+				report.Exact(r.Headcount, 2), report.Exact(r.FTE, 2), report.Money(r.Basic), report.Money(r.LumpSums), report.Money(r.OnCosts),
+				report.Money(r.Total), report.Change(r.Change), optPctChange(r.ChangePct), report.Money(r.Drift), report.Money(r.CPDTime),
 			}
 			if !sup.BandShown(r.Band) {
 				blankFrom(row, 5)
@@ -128,9 +129,9 @@ func CostTable(c *projection.Costing, start calendar.Month) Table {
 }
 
 // blankFrom blanks row[i:].
-func blankFrom(row []Cell, i int) {
+func blankFrom(row []report.Cell, i int) {
 	for ; i < len(row); i++ {
-		row[i] = Blank()
+		row[i] = report.Blank()
 	}
 }
 
@@ -138,8 +139,8 @@ func blankFrom(row []Cell, i int) {
 // each band. The bands the disclosure policy suppresses (analysis.Suppress)
 // show their number of people only: the rises and the count below
 // inflation are blank.
-func DistributionTable(c *projection.Costing) Table {
-	t := Table{
+func DistributionTable(c *projection.Costing) report.Table {
+	t := report.Table{
 		Name:  DistributionCSV,
 		Title: "First-year rises",
 		Columns: []string{"scenario", "band", "people", "min_rise", "median_rise", "max_rise",
@@ -148,14 +149,14 @@ func DistributionTable(c *projection.Costing) Table {
 	sup := analysis.Suppress(c)
 	for _, sc := range c.Scenarios {
 		for _, d := range sc.Distribution {
-			below := Blank()
+			below := report.Blank()
 			if d.BelowInflation != nil {
-				below = Int(*d.BelowInflation)
+				below = report.Int(*d.BelowInflation)
 			}
-			row := []Cell{
-				Text(d.Scenario), Text(d.Band), Int(d.People),
-				Change(d.MinRise), Change(d.MedianRise), Change(d.MaxRise),
-				PercentChange(d.MinPct), PercentChange(d.MedianPct), PercentChange(d.MaxPct), below,
+			row := []report.Cell{
+				report.Text(d.Scenario), report.Text(d.Band), report.Int(d.People),
+				report.Change(d.MinRise), report.Change(d.MedianRise), report.Change(d.MaxRise),
+				report.PercentChange(d.MinPct), report.PercentChange(d.MedianPct), report.PercentChange(d.MaxPct), below,
 			}
 			if !sup.BandShown(d.Band) {
 				blankFrom(row, 3)
@@ -171,8 +172,8 @@ func DistributionTable(c *projection.Costing) Table {
 // The pay of the groups that the disclosure policy (analysis.MinGroup,
 // analysis.DisclosedEquality) suppresses is left blank; their headcount is
 // shown, and the gaps are those analysis.DisclosedEquality measures.
-func EqualityTable(c *projection.Costing) Table {
-	t := Table{
+func EqualityTable(c *projection.Costing) report.Table {
+	t := report.Table{
 		Name:    EqualityCSV,
 		Title:   "Equality: full-time-equivalent salary by group",
 		Columns: []string{"scenario", "attribute", "group", "headcount", "mean_fte_salary", "median_fte_salary", "gap_pct"},
@@ -181,9 +182,9 @@ func EqualityTable(c *projection.Costing) Table {
 		rows, shown := analysis.DisclosedEquality(sc.Equality)
 		for i, e := range rows {
 			ok := shown[i]
-			t.Rows = append(t.Rows, []Cell{
-				Text(e.Scenario), Text(e.Attribute), Text(e.Value), Int(e.Headcount),
-				Optional(Money(e.MeanSalary), ok), Optional(Money(e.MedianSalary), ok), Optional(Percent(e.GapPct), ok),
+			t.Rows = append(t.Rows, []report.Cell{
+				report.Text(e.Scenario), report.Text(e.Attribute), report.Text(e.Value), report.Int(e.Headcount),
+				report.Optional(report.Money(e.MeanSalary), ok), report.Optional(report.Money(e.MedianSalary), ok), report.Optional(report.Percent(e.GapPct), ok),
 			})
 		}
 	}

@@ -1,4 +1,4 @@
-package report
+package content
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/projection"
+	"paymodel/pkg/report"
 )
 
 // The differencing attack of issue 10, run against what paymodel publishes:
@@ -42,7 +43,7 @@ func northCosting() *projection.Costing {
 // attribute, group, headcount, mean, …): it returns "scenario/attribute/
 // group=mean" for every blank mean it can work out. total gives each
 // scenario's whole-census total salary.
-func recoverEquality(t *testing.T, tab Table, total map[string]decimal.Decimal) []string {
+func recoverEquality(t *testing.T, tab report.Table, total map[string]decimal.Decimal) []string {
 	t.Helper()
 	type group struct {
 		name  string
@@ -81,14 +82,14 @@ func recoverEquality(t *testing.T, tab Table, total map[string]decimal.Decimal) 
 
 // primaryOnly is equality.csv as paymodel wrote it before complementary
 // suppression: only groups of fewer than 5 people blank.
-func primaryOnly(c *projection.Costing) Table {
+func primaryOnly(c *projection.Costing) report.Table {
 	t := EqualityTable(c)
 	t.Rows = nil
 	for _, sc := range c.Scenarios {
 		for _, e := range sc.Equality {
 			ok := e.Headcount >= 5
-			t.Rows = append(t.Rows, []Cell{Text(e.Scenario), Text(e.Attribute), Text(e.Value), Int(e.Headcount),
-				Optional(Money(e.MeanSalary), ok), Optional(Money(e.MedianSalary), ok), Blank()})
+			t.Rows = append(t.Rows, []report.Cell{report.Text(e.Scenario), report.Text(e.Attribute), report.Text(e.Value), report.Int(e.Headcount),
+				report.Optional(report.Money(e.MeanSalary), ok), report.Optional(report.Money(e.MedianSalary), ok), report.Blank()})
 		}
 	}
 	return t
@@ -175,7 +176,7 @@ func bandCosting() *projection.Costing {
 // row's figure minus the other bands'; for min and max columns (extremes),
 // a band blank alone has the All row's extreme when no published band
 // reaches it. It returns "scenario/year/band/column=value".
-func recoverBands(tab Table, key []int, bandCol int, additive, extremes []string) []string {
+func recoverBands(tab report.Table, key []int, bandCol int, additive, extremes []string) []string {
 	col := map[string]int{}
 	for i, c := range tab.Columns {
 		col[c] = i
@@ -196,7 +197,7 @@ func recoverBands(tab Table, key []int, bandCol int, additive, extremes []string
 			if all[x].CSV() == "" {
 				continue
 			}
-			var blank [][]Cell
+			var blank [][]report.Cell
 			rest := dec(all[x].CSV())
 			reached := false
 			for _, r := range bands {
@@ -233,13 +234,13 @@ func TestDifferencingBands(t *testing.T) {
 	// 484,100 − 154,500 − 309,000 = 20,600 and a change of 720.
 	cost := CostTable(c, calendar.Of(calendar.Date{Year: 2025, Month: 4, Day: 1}))
 	dist := DistributionTable(c)
-	blankA := func(tab Table, bandCol, from int) Table {
-		old := Table{Columns: tab.Columns}
+	blankA := func(tab report.Table, bandCol, from int) report.Table {
+		old := report.Table{Columns: tab.Columns}
 		for _, row := range tab.Rows {
 			row = slices.Clone(row)
 			if row[bandCol].CSV() == "A" {
 				for i := from; i < len(row); i++ {
-					row[i] = Blank()
+					row[i] = report.Blank()
 				}
 			}
 			old.Rows = append(old.Rows, row)
@@ -247,13 +248,13 @@ func TestDifferencingBands(t *testing.T) {
 		return old
 	}
 	// Rebuild the tables with nothing suppressed, then blank A alone.
-	open := func(tab Table, rows func() [][]Cell) Table { tab.Rows = rows(); return tab }
-	full := open(cost, func() [][]Cell {
-		var out [][]Cell
+	open := func(tab report.Table, rows func() [][]report.Cell) report.Table { tab.Rows = rows(); return tab }
+	full := open(cost, func() [][]report.Cell {
+		var out [][]report.Cell
 		for _, sc := range c.Scenarios {
 			for _, r := range sc.Rows {
-				out = append(out, []Cell{Text(r.Scenario), Int(int64(r.Year)), Blank(), Text(r.Band), Number(r.Headcount, 2), Number(r.FTE, 2),
-					Money(r.Basic), Money(r.LumpSums), Money(r.OnCosts), Money(r.Total), Change(r.Change), optPctChange(r.ChangePct), Money(r.Drift), Money(r.CPDTime)})
+				out = append(out, []report.Cell{report.Text(r.Scenario), report.Int(int64(r.Year)), report.Blank(), report.Text(r.Band), report.Number(r.Headcount, 2), report.Number(r.FTE, 2),
+					report.Money(r.Basic), report.Money(r.LumpSums), report.Money(r.OnCosts), report.Money(r.Total), report.Change(r.Change), optPctChange(r.ChangePct), report.Money(r.Drift), report.Money(r.CPDTime)})
 			}
 		}
 		return out
@@ -266,11 +267,11 @@ func TestDifferencingBands(t *testing.T) {
 	if !slices.Equal(before, want) {
 		t.Fatalf("attack on primary suppression of cost.csv recovered\n%q\nwant\n%q", before, want)
 	}
-	fullDist := open(dist, func() [][]Cell {
-		var out [][]Cell
+	fullDist := open(dist, func() [][]report.Cell {
+		var out [][]report.Cell
 		for _, d := range c.Scenarios[1].Distribution {
-			out = append(out, []Cell{Text(d.Scenario), Text(d.Band), Int(d.People), Change(d.MinRise), Change(d.MedianRise), Change(d.MaxRise),
-				PercentChange(d.MinPct), PercentChange(d.MedianPct), PercentChange(d.MaxPct), Blank()})
+			out = append(out, []report.Cell{report.Text(d.Scenario), report.Text(d.Band), report.Int(d.People), report.Change(d.MinRise), report.Change(d.MedianRise), report.Change(d.MaxRise),
+				report.PercentChange(d.MinPct), report.PercentChange(d.MedianPct), report.PercentChange(d.MaxPct), report.Blank()})
 		}
 		return out
 	})
@@ -312,3 +313,5 @@ func TestDifferencingBands(t *testing.T) {
 		t.Errorf("tables =\n%q\nwant\n%q", lines, wantLines)
 	}
 }
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }

@@ -1,9 +1,12 @@
-package report
+package content
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/report"
 )
 
 // WriteFacts writes a member statement's key facts as plain text, as
@@ -12,13 +15,13 @@ import (
 // employer pension, and their salary for the first StatementYears pay years
 // under Current and each offer. It writes the whole text at once and
 // returns the writer's error.
-func WriteFacts(w io.Writer, m *Member) error {
+func WriteFacts(w io.Writer, m *analysis.Member) error {
 	var b strings.Builder
 	f := m.Facts()
 	cur := m.Tracks[0]
 	fmt.Fprintf(&b, "%s: %s point %s (%d of %d)\n", m.Who(), m.Band.Name, m.Person.Point, f.PointIndex, f.PointCount)
 	fmt.Fprintf(&b, "  full-time salary %s; pay at %s FTE %s; %s of the way through the band\n",
-		Money(f.Salary).Display(), Number(m.Person.FTE, 2).Display(), Money(f.Pay).Display(), Percent(f.Through).Display())
+		report.Money(f.Salary).Display(), report.Number(m.Person.FTE, 2).Display(), report.Money(f.Pay).Display(), report.Percent(f.Through).Display())
 	if cur.NextMove != nil {
 		fmt.Fprintf(&b, "  next move under Current: %s point %s on %s\n", cur.NextBand, cur.NextPoint, cur.NextMove.First())
 	}
@@ -26,18 +29,18 @@ func WriteFacts(w io.Writer, m *Member) error {
 	case f.PointIndex == f.PointCount:
 		fmt.Fprintf(&b, "  at the top of %s\n", m.Band.Name)
 	case cur.TopMonth != nil:
-		fmt.Fprintf(&b, "  reaches the top on %s (%s years)\n", cur.TopMonth.First(), Number(*cur.YearsToTop, 2).Display())
+		fmt.Fprintf(&b, "  reaches the top on %s (%s years)\n", cur.TopMonth.First(), report.Number(*cur.YearsToTop, 2).Display())
 	default:
 		fmt.Fprintf(&b, "  does not reach the top within %d years\n", len(cur.Years))
 	}
 	if m.Pension != nil {
-		fmt.Fprintf(&b, "  total reward %s (with employer pension %s)\n", Money(f.TotalReward).Display(), Money(f.Pension).Display())
+		fmt.Fprintf(&b, "  total reward %s (with employer pension %s)\n", report.Money(f.TotalReward).Display(), report.Money(f.Pension).Display())
 	}
 	years := min(StatementYears, len(cur.Years))
 	for _, tr := range m.Tracks {
 		fmt.Fprintf(&b, "  %-45s", tr.Scenario)
 		for _, y := range tr.Years[:years] {
-			fmt.Fprintf(&b, " %10s", Money(y.Salary).Display())
+			fmt.Fprintf(&b, " %10s", report.Money(y.Salary).Display())
 		}
 		b.WriteByte('\n')
 	}

@@ -1,4 +1,4 @@
-package report
+package content
 
 import (
 	"fmt"
@@ -10,76 +10,77 @@ import (
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/paystructure"
+	"paymodel/pkg/report"
 )
 
 // Briefing assembles the campaign briefing: headline figures, real-terms
 // erosion, years to top against other structures, and each offer's rise
 // against inflation.
-func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta Meta) *Document {
+func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Meta) *report.Document {
 	ds := r.Dataset
 	cur := r.Current()
 	figs := r.Figures
 	history := r.RealTerms
-	doc := &Document{
+	doc := &report.Document{
 		Title:    "Pay briefing: " + ds.Name,
 		Subtitle: fmt.Sprintf("Real-terms pay, years to the top, and the offers on the table (%s)", cur.Start.First()),
 		Created:  meta.Created,
 		Footer:   meta.Footer,
 	}
-	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
+	add := func(b ...report.Block) { doc.Blocks = append(doc.Blocks, b...) }
 
 	// Headlines.
-	var heads []KeyFigure
+	var heads []report.KeyFigure
 	if worst, ok := analysis.WorstErosion(history); ok {
-		heads = append(heads, KeyFigure{Label: worst.Band + " " + worst.Which + " in real terms", Value: PercentChange(worst.Change),
+		heads = append(heads, report.KeyFigure{Label: worst.Band + " " + worst.Which + " in real terms", Value: report.PercentChange(worst.Change),
 			Note: fmt.Sprintf("since %s, at %s prices", worst.Dates[0], worst.Prices)})
 	}
 	if r.Inflation != nil {
-		heads = append(heads, KeyFigure{Label: "Inflation, 12 months to " + cur.Start.First().String(), Value: Percent(*r.Inflation)})
+		heads = append(heads, report.KeyFigure{Label: "Inflation, 12 months to " + cur.Start.First().String(), Value: report.Percent(*r.Inflation)})
 	}
 	if longest, ok := analysis.LongestClimb(analysis.Climbs(ds)); ok {
-		heads = append(heads, KeyFigure{Label: "Longest climb to the top", Value: Text(Number(longest.Years, 1).Display() + " years"), Note: longest.Band})
+		heads = append(heads, report.KeyFigure{Label: "Longest climb to the top", Value: report.Text(report.Number(longest.Years, 1).Display() + " years"), Note: longest.Band})
 	}
 	if best, ok := analysis.BestOffer(figs); ok {
-		heads = append(heads, KeyFigure{Label: "Best offer's smallest rise", Value: PercentChange(best.SmallestRise), Note: best.Name + ", on " + best.SmallestAt})
+		heads = append(heads, report.KeyFigure{Label: "Best offer's smallest rise", Value: report.PercentChange(best.SmallestRise), Note: best.Name + ", on " + best.SmallestAt})
 	}
 	if len(heads) > 0 {
-		add(KeyFigures{Items: heads})
+		add(report.KeyFigures{Items: heads})
 	}
 
 	// Real terms.
-	add(Heading{Text: "What pay is worth", Level: 1})
+	add(report.Heading{Text: "What pay is worth", Level: 1})
 	if len(history) == 0 {
-		add(Paragraph{Text: "The dataset has no price index covering its structure dates (inflation.csv), so real-terms values cannot be shown."})
+		add(report.Paragraph{Text: "The dataset has no price index covering its structure dates (inflation.csv), so real-terms values cannot be shown."})
 	} else {
-		add(Paragraph{Text: realTermsSentences(history)})
+		add(report.Paragraph{Text: realTermsSentences(history)})
 		if c := realTermsChart(history, "top"); len(c.Series) > 0 {
 			add(c)
 		}
-		add(TableBlock{Table: realTermsTable(history)})
+		add(report.TableBlock{Table: realTermsTable(history)})
 	}
 
 	// Years to top against other structures.
-	add(Heading{Text: "How long it takes to reach the top", Level: 1})
+	add(report.Heading{Text: "How long it takes to reach the top", Level: 1})
 	add(yearsComparisonChart(ds, others))
-	add(Paragraph{Text: "Normal years from the entry point to the top of each band, from each structure's own point durations (no CPD or other gates)."})
+	add(report.Paragraph{Text: "Normal years from the entry point to the top of each band, from each structure's own point durations (no CPD or other gates)."})
 
 	// Offers against inflation.
 	if len(r.Timelines) > 1 {
-		add(Heading{Text: "The offers against inflation", Level: 1})
-		t := Table{Title: "Rise on each point after the offer's last award, against Current", Columns: []string{"Offer", "Smallest rise", "Largest rise", "Inflation", "Smallest rise less inflation"}}
+		add(report.Heading{Text: "The offers against inflation", Level: 1})
+		t := report.Table{Title: "Rise on each point after the offer's last award, against Current", Columns: []string{"Offer", "Smallest rise", "Largest rise", "Inflation", "Smallest rise less inflation"}}
 		for _, f := range figs[1:] {
-			infl, real := Blank(), Blank()
+			infl, real := report.Blank(), report.Blank()
 			if r.Inflation != nil {
-				infl, real = Percent(*r.Inflation), PercentChange(*f.SmallestRiseReal)
+				infl, real = report.Percent(*r.Inflation), report.PercentChange(*f.SmallestRiseReal)
 			}
-			t.Rows = append(t.Rows, []Cell{Text(f.Name), PercentChange(f.SmallestRise), PercentChange(f.LargestRise), infl, real})
+			t.Rows = append(t.Rows, []report.Cell{report.Text(f.Name), report.PercentChange(f.SmallestRise), report.PercentChange(f.LargestRise), infl, real})
 		}
 		t.Note = "Inflation is over the 12 months to the start of the pay year; the last column is in percentage points."
-		add(TableBlock{Table: t, Widths: []int{4, 2, 2, 2, 2}})
+		add(report.TableBlock{Table: t, Widths: []int{4, 2, 2, 2, 2}})
 		add(offersChart(figs, r.Inflation))
 	}
-	add(Paragraph{Text: "Sources: the dataset's own tables (see its README for every figure's source). Real terms use the dataset's price index (inflation.csv); unions often quote RPI, which rises faster than CPI."})
+	add(report.Paragraph{Text: "Sources: the dataset's own tables (see its README for every figure's source). Real terms use the dataset's price index (inflation.csv); unions often quote RPI, which rises faster than CPI."})
 	return doc
 }
 
@@ -96,10 +97,10 @@ func realTermsSentences(h []analysis.RealTerms) string {
 		if rt.Which != "top" || len(rt.Dates) < 2 {
 			continue
 		}
-		disp := PercentChange(rt.Change).Display()
+		disp := report.PercentChange(rt.Change).Display()
 		var g *group
 		for _, c := range groups {
-			if PercentChange(c.rt.Change).Display() == disp && c.rt.Dates[0] == rt.Dates[0] {
+			if report.PercentChange(c.rt.Change).Display() == disp && c.rt.Dates[0] == rt.Dates[0] {
 				g = c
 			}
 		}
@@ -119,7 +120,7 @@ func realTermsSentences(h []analysis.RealTerms) string {
 		if len(g.bands) > 1 {
 			who = "The tops of " + strings.Join(g.bands[:len(g.bands)-1], ", ") + " and " + g.bands[len(g.bands)-1] + " are each"
 		}
-		s = append(s, fmt.Sprintf("%s worth %s %s than in %d.", who, Percent(g.rt.Change.Abs()).Display(), word, g.rt.Dates[0].Year))
+		s = append(s, fmt.Sprintf("%s worth %s %s than in %d.", who, report.Percent(g.rt.Change.Abs()).Display(), word, g.rt.Dates[0].Year))
 	}
 	if len(s) == 0 {
 		return "The dataset has only one dated structure within the price index, so there is no history to compare."
@@ -127,7 +128,7 @@ func realTermsSentences(h []analysis.RealTerms) string {
 	return strings.Join(s, " ") + fmt.Sprintf(" At %s prices; between dates, pay is as the structure last set it.", h[0].Prices)
 }
 
-func realTermsChart(h []analysis.RealTerms, which string) Chart {
+func realTermsChart(h []analysis.RealTerms, which string) report.Chart {
 	// Categories: every date any band has.
 	seen := map[calendar.Date]bool{}
 	var dates []calendar.Date
@@ -143,7 +144,7 @@ func realTermsChart(h []analysis.RealTerms, which string) Chart {
 		}
 	}
 	slices.SortFunc(dates, calendar.Date.Compare)
-	c := Chart{Kind: LineChart, Title: fmt.Sprintf("Band %s salaries at %s prices", which, h[0].Prices), XLabel: "Date", YLabel: "Salary at " + h[0].Prices.String() + " prices (£)"}
+	c := report.Chart{Kind: report.LineChart, Title: fmt.Sprintf("Band %s salaries at %s prices", which, h[0].Prices), XLabel: "Date", YLabel: "Salary at " + h[0].Prices.String() + " prices (£)"}
 	for _, d := range dates {
 		c.Categories = append(c.Categories, d.String())
 	}
@@ -151,12 +152,12 @@ func realTermsChart(h []analysis.RealTerms, which string) Chart {
 		if rt.Which != which || len(rt.Dates) < 2 {
 			continue
 		}
-		s := Series{Name: rt.Band}
+		s := report.Series{Name: rt.Band}
 		for _, d := range dates {
-			v := Blank()
+			v := report.Blank()
 			for i, rd := range rt.Dates {
 				if rd == d {
-					v = Money(rt.Real[i])
+					v = report.Money(rt.Real[i])
 				}
 			}
 			s.Values = append(s.Values, v)
@@ -166,19 +167,19 @@ func realTermsChart(h []analysis.RealTerms, which string) Chart {
 	return c
 }
 
-func realTermsTable(h []analysis.RealTerms) Table {
-	t := Table{Title: "Entry and top salaries, cash and real", Columns: []string{"Band", "", "Since", "Cash then", "Real then", "Cash now", "Real change"}}
+func realTermsTable(h []analysis.RealTerms) report.Table {
+	t := report.Table{Title: "Entry and top salaries, cash and real", Columns: []string{"Band", "", "Since", "Cash then", "Real then", "Cash now", "Real change"}}
 	for _, rt := range h {
 		n := len(rt.Dates) - 1
-		t.Rows = append(t.Rows, []Cell{Text(rt.Band), Text(rt.Which), Date(rt.Dates[0]), Money(rt.Cash[0]), Money(rt.Real[0]), Money(rt.Cash[n]), PercentChange(rt.Change)})
+		t.Rows = append(t.Rows, []report.Cell{report.Text(rt.Band), report.Text(rt.Which), report.Date(rt.Dates[0]), report.Money(rt.Cash[0]), report.Money(rt.Real[0]), report.Money(rt.Cash[n]), report.PercentChange(rt.Change)})
 	}
 	t.Note = fmt.Sprintf("Real values at %s prices from the dataset's price index.", h[0].Prices)
 	return t
 }
 
-func yearsComparisonChart(ds *paystructure.Dataset, others []*paystructure.Dataset) Chart {
+func yearsComparisonChart(ds *paystructure.Dataset, others []*paystructure.Dataset) report.Chart {
 	all := append([]*paystructure.Dataset{ds}, others...)
-	c := Chart{Kind: BarChart, Title: "Years from entry to the top of each band", XLabel: "Band", YLabel: "Years"}
+	c := report.Chart{Kind: report.BarChart, Title: "Years from entry to the top of each band", XLabel: "Band", YLabel: "Years"}
 	climbs := make([][]analysis.Climb, len(all))
 	for i, d := range all {
 		climbs[i] = analysis.Climbs(d)
@@ -187,14 +188,14 @@ func yearsComparisonChart(ds *paystructure.Dataset, others []*paystructure.Datas
 		}
 	}
 	for i, d := range all {
-		s := Series{Name: d.Name}
+		s := report.Series{Name: d.Name}
 		for j := range climbs {
 			for _, cl := range climbs[j] {
 				if j != i {
-					s.Values = append(s.Values, Blank())
+					s.Values = append(s.Values, report.Blank())
 					continue
 				}
-				s.Values = append(s.Values, Number(cl.Years, 1))
+				s.Values = append(s.Values, report.Number(cl.Years, 1))
 			}
 		}
 		c.Series = append(c.Series, s)
@@ -211,20 +212,20 @@ func shortBand(band string, short bool) string {
 	return band
 }
 
-func offersChart(figs []analysis.ScenarioFigures, infl *decimal.Decimal) Chart {
-	c := Chart{Kind: BarChart, Title: "Smallest and largest rise on a point, per offer", XLabel: "Offer", YLabel: "Rise (%)"}
-	small := Series{Name: "Smallest rise"}
-	large := Series{Name: "Largest rise"}
+func offersChart(figs []analysis.ScenarioFigures, infl *decimal.Decimal) report.Chart {
+	c := report.Chart{Kind: report.BarChart, Title: "Smallest and largest rise on a point, per offer", XLabel: "Offer", YLabel: "Rise (%)"}
+	small := report.Series{Name: "Smallest rise"}
+	large := report.Series{Name: "Largest rise"}
 	for i, f := range figs[1:] {
 		c.Categories = append(c.Categories, fmt.Sprintf("%d", i+1))
-		small.Values = append(small.Values, Percent(f.SmallestRise))
-		large.Values = append(large.Values, Percent(f.LargestRise))
+		small.Values = append(small.Values, report.Percent(f.SmallestRise))
+		large.Values = append(large.Values, report.Percent(f.LargestRise))
 	}
-	c.Series = []Series{small, large}
+	c.Series = []report.Series{small, large}
 	if infl != nil {
-		inf := Series{Name: "Inflation"}
+		inf := report.Series{Name: "Inflation"}
 		for range figs[1:] {
-			inf.Values = append(inf.Values, Percent(*infl))
+			inf.Values = append(inf.Values, report.Percent(*infl))
 		}
 		c.Series = append(c.Series, inf)
 	}

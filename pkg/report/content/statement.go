@@ -1,4 +1,4 @@
-package report
+package content
 
 import (
 	"fmt"
@@ -7,57 +7,46 @@ import (
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
+	"paymodel/pkg/report"
 )
 
 // StatementYears is how many pay years a member statement shows.
 const StatementYears = 5
 
-// Member, Members, NewMembers and ErrNotInStructure have moved to package
-// analysis; these names keep callers building while they move.
-type (
-	Member  = analysis.Member
-	Members = analysis.Members
-)
-
-var (
-	NewMembers        = analysis.NewMembers
-	ErrNotInStructure = analysis.ErrNotInStructure
-)
-
 // Statement assembles a member's statement.
-func Statement(m *analysis.Member, meta Meta) *Document {
+func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 	f := m.Facts()
 	p := m.Person
 	cur := m.Tracks[0]
-	doc := &Document{
+	doc := &report.Document{
 		Title:    "Your pay: " + m.Who(),
 		Subtitle: fmt.Sprintf("%s. Figures from %s.", bandAndTitle(m.Band), cur.Years[0].Date),
 		Created:  meta.Created,
 		Footer:   meta.Footer,
 	}
-	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
-	add(KeyFigures{Items: []KeyFigure{
-		{Label: "Your point", Value: Text(fmt.Sprintf("%d of %d", f.PointIndex, f.PointCount)), Note: fmt.Sprintf("point %s of %s", p.Point, m.Band.Name)},
-		{Label: "Full-time salary", Value: Money(f.Salary)},
-		{Label: "Your pay", Value: Money(f.Pay), Note: "at " + Exact(p.FTE, 2).Display() + " FTE"},
-		{Label: "Through your band", Value: Percent(f.Through)},
+	add := func(b ...report.Block) { doc.Blocks = append(doc.Blocks, b...) }
+	add(report.KeyFigures{Items: []report.KeyFigure{
+		{Label: "Your point", Value: report.Text(fmt.Sprintf("%d of %d", f.PointIndex, f.PointCount)), Note: fmt.Sprintf("point %s of %s", p.Point, m.Band.Name)},
+		{Label: "Full-time salary", Value: report.Money(f.Salary)},
+		{Label: "Your pay", Value: report.Money(f.Pay), Note: "at " + report.Exact(p.FTE, 2).Display() + " FTE"},
+		{Label: "Through your band", Value: report.Percent(f.Through)},
 	}})
 	if f.Entry.LessThan(f.Top) {
-		var pts []Cell
+		var pts []report.Cell
 		for _, pt := range m.Scale.Points {
-			pts = append(pts, Money(pt.Salary))
+			pts = append(pts, report.Money(pt.Salary))
 		}
-		add(BandPosition{Title: "Where you are in " + m.Band.Name, Band: m.Band.Name, Entry: Money(f.Entry), Top: Money(f.Top),
-			Position: Money(f.Salary), Through: Percent(f.Through), Label: "You", Points: pts})
+		add(report.BandPosition{Title: "Where you are in " + m.Band.Name, Band: m.Band.Name, Entry: report.Money(f.Entry), Top: report.Money(f.Top),
+			Position: report.Money(f.Salary), Through: report.Percent(f.Through), Label: "You", Points: pts})
 	}
-	add(Paragraph{Text: progressionText(m, f)})
+	add(report.Paragraph{Text: progressionText(m, f)})
 
 	if m.Pension != nil {
-		add(TableBlock{Table: Table{Title: "Your total reward now", Columns: []string{"", "A year"},
-			Rows: [][]Cell{
-				{Text("Your pay"), Money(f.Pay)},
-				{Text(fmt.Sprintf("Employer pension contribution (%s)", money.RateText(m.Pension.Rate))), Money(f.Pension)},
-				{Text("Total reward"), Money(f.TotalReward)},
+		add(report.TableBlock{Table: report.Table{Title: "Your total reward now", Columns: []string{"", "A year"},
+			Rows: [][]report.Cell{
+				{report.Text("Your pay"), report.Money(f.Pay)},
+				{report.Text(fmt.Sprintf("Employer pension contribution (%s)", money.RateText(m.Pension.Rate))), report.Money(f.Pension)},
+				{report.Text("Total reward"), report.Money(f.TotalReward)},
 			}}, Widths: []int{3, 1}})
 	}
 
@@ -67,24 +56,24 @@ func Statement(m *analysis.Member, meta Meta) *Document {
 	for _, y := range cur.Years[:years] {
 		cols = append(cols, fmt.Sprintf("%d/%02d", y.Date.Year, (y.Date.Year+1)%100))
 	}
-	sal := Table{Title: "Your full-time salary at the start of each pay year", Columns: cols}
-	pay := Table{Title: "What you are paid in each pay year: Current, and each offer's difference", Columns: cols,
+	sal := report.Table{Title: "Your full-time salary at the start of each pay year", Columns: cols}
+	pay := report.Table{Title: "What you are paid in each pay year: Current, and each offer's difference", Columns: cols,
 		Note: "Pay is your salary × FTE month by month (each month rounded to the penny), plus any one-off payments, with your progression under each scenario's rules."}
 	for i, tr := range m.Tracks {
-		srow, prow := []Cell{Text(tr.Scenario)}, []Cell{Text(tr.Scenario)}
+		srow, prow := []report.Cell{report.Text(tr.Scenario)}, []report.Cell{report.Text(tr.Scenario)}
 		for y := 0; y < years; y++ {
-			srow = append(srow, Money(tr.Years[y].Salary))
+			srow = append(srow, report.Money(tr.Years[y].Salary))
 			if i == 0 {
-				prow = append(prow, Money(tr.Years[y].Earnings))
+				prow = append(prow, report.Money(tr.Years[y].Earnings))
 			} else {
-				prow = append(prow, Change(tr.Years[y].Earnings.Sub(cur.Years[y].Earnings)))
+				prow = append(prow, report.Change(tr.Years[y].Earnings.Sub(cur.Years[y].Earnings)))
 			}
 		}
 		sal.Rows = append(sal.Rows, srow)
 		pay.Rows = append(pay.Rows, prow)
 	}
-	add(TableBlock{Table: sal, Widths: statementWidths(len(cols))})
-	add(TableBlock{Table: pay, Widths: statementWidths(len(cols))})
+	add(report.TableBlock{Table: sal, Widths: statementWidths(len(cols))})
+	add(report.TableBlock{Table: pay, Widths: statementWidths(len(cols))})
 	return doc
 }
 

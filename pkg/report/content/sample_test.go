@@ -1,4 +1,4 @@
-package report_test
+package content_test
 
 import (
 	"bytes"
@@ -21,6 +21,7 @@ import (
 	"paymodel/pkg/dataset"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
 	"paymodel/pkg/report/pdf"
 	"paymodel/pkg/report/pdf/pdftext"
 	"paymodel/pkg/scenario"
@@ -82,11 +83,11 @@ func mustSample(t *testing.T) *analysis.Result {
 }
 
 // TestSampleCSVGolden pins every CSV table of the sample comparison. After an
-// intended change, run go test ./pkg/report -update and review the diff.
+// intended change, run go test ./pkg/report/content -update and review the diff.
 func TestSampleCSVGolden(t *testing.T) {
 	r := mustSample(t)
-	tables := report.CompareTables(r)
-	want := []string{report.PointsCSV, report.CareersCSV, report.SummaryCSV, report.CostCSV, report.DistributionCSV, report.EqualityCSV}
+	tables := content.CompareTables(r)
+	want := []string{content.PointsCSV, content.CareersCSV, content.SummaryCSV, content.CostCSV, content.DistributionCSV, content.EqualityCSV}
 	if len(tables) != len(want) {
 		t.Fatalf("got %d tables, want %d", len(tables), len(want))
 	}
@@ -107,7 +108,7 @@ func TestSampleCSVGolden(t *testing.T) {
 		}
 		wantBytes, err := os.ReadFile(golden)
 		if err != nil {
-			t.Fatalf("%v (run go test ./pkg/report -update to create it)", err)
+			t.Fatalf("%v (run go test ./pkg/report/content -update to create it)", err)
 		}
 		if !bytes.Equal(buf.Bytes(), wantBytes) {
 			t.Errorf("%s differs from %s; first difference:\n%s", tab.Name, golden, firstDiff(buf.String(), string(wantBytes)))
@@ -176,12 +177,12 @@ var meta = report.Meta{
 // figures exactly as the CSV tables hold them, and renders identically twice.
 func TestComparisonPDF(t *testing.T) {
 	r := mustSample(t)
-	doc := report.Comparison(r, meta)
+	doc := content.Comparison(r, meta)
 	var a, b bytes.Buffer
 	if err := pdf.Write(&a, doc); err != nil {
 		t.Fatal(err)
 	}
-	if err := pdf.Write(&b, report.Comparison(r, meta)); err != nil {
+	if err := pdf.Write(&b, content.Comparison(r, meta)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -191,10 +192,10 @@ func TestComparisonPDF(t *testing.T) {
 		t.Errorf("comparison has %d pages; expected 10–40", n)
 	}
 	text := normalise(pdftext.Extract(t, a.Bytes(), 0))
-	tables := report.CompareTables(r)
-	cost := tableNamed(t, tables, report.CostCSV)
-	summary := tableNamed(t, tables, report.SummaryCSV)
-	points := tableNamed(t, tables, report.PointsCSV)
+	tables := content.CompareTables(r)
+	cost := tableNamed(t, tables, content.CostCSV)
+	summary := tableNamed(t, tables, content.SummaryCSV)
+	points := tableNamed(t, tables, content.PointsCSV)
 	want := []report.Cell{
 		// Year-1 paybill of Current and the employer offer, from cost.csv.
 		csvCell(t, cost, map[string]string{"scenario": "Current", "year": "1", "band": "All"}, "total"),
@@ -230,7 +231,7 @@ func TestBriefingPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, report.Briefing(r, nil, meta)); err != nil {
+	if err := pdf.Write(&buf, content.Briefing(r, nil, meta)); err != nil {
 		t.Fatal(err)
 	}
 	if n := pages(buf.Bytes()); n < 2 || n > 4 {
@@ -243,7 +244,7 @@ func TestBriefingPDF(t *testing.T) {
 		}
 	}
 	buf.Reset()
-	if err := pdf.Write(&buf, report.Briefing(nhs, []*paystructure.Dataset{r.Dataset}, meta)); err != nil {
+	if err := pdf.Write(&buf, content.Briefing(nhs, []*paystructure.Dataset{r.Dataset}, meta)); err != nil {
 		t.Fatal(err)
 	}
 	if n := pages(buf.Bytes()); n < 2 || n > 4 {
@@ -268,7 +269,7 @@ func normalise(s string) string {
 // £43,680 from 2025/26.
 func TestStatementPDF(t *testing.T) {
 	r := mustSample(t)
-	ms, err := report.NewMembers(r.Dataset, r.Timelines, false)
+	ms, err := analysis.NewMembers(r.Dataset, r.Timelines, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +284,7 @@ func TestStatementPDF(t *testing.T) {
 		t.Errorf("facts = point %d of %d, pension %s, total %s; want 5 of 5, 12432, 54432", f.PointIndex, f.PointCount, f.Pension, f.TotalReward)
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, report.Statement(m, meta)); err != nil {
+	if err := pdf.Write(&buf, content.Statement(m, meta)); err != nil {
 		t.Fatal(err)
 	}
 	if n := pages(buf.Bytes()); n != 1 {
@@ -296,7 +297,7 @@ func TestStatementPDF(t *testing.T) {
 		}
 	}
 
-	redacted, err := report.NewMembers(r.Dataset, r.Timelines, true)
+	redacted, err := analysis.NewMembers(r.Dataset, r.Timelines, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +306,7 @@ func TestStatementPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	buf.Reset()
-	if err := pdf.Write(&buf, report.Statement(m, meta)); err != nil {
+	if err := pdf.Write(&buf, content.Statement(m, meta)); err != nil {
 		t.Fatal(err)
 	}
 	text = normalise(pdftext.Extract(t, buf.Bytes(), 0))

@@ -1,4 +1,4 @@
-package report_test
+package content_test
 
 import (
 	"strings"
@@ -6,9 +6,10 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/paystructure"
-	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
 )
 
 // TestWriteFacts pins the key facts paymodel statement prints, worked by
@@ -33,7 +34,7 @@ func TestWriteFacts(t *testing.T) {
 	if len(tls) != 2 {
 		t.Fatalf("the sample has no Employer offer 2025/26")
 	}
-	ms, err := report.NewMembers(r.Dataset, tls, false)
+	ms, err := analysis.NewMembers(r.Dataset, tls, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestWriteFacts(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		if err := report.WriteFacts(&b, m); err != nil {
+		if err := content.WriteFacts(&b, m); err != nil {
 			t.Fatal(err)
 		}
 		if b.String() != c.want {

@@ -1,4 +1,4 @@
-package report
+package content
 
 import (
 	"fmt"
@@ -11,68 +11,63 @@ import (
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
+	"paymodel/pkg/report"
 )
-
-// Meta is what every document carries besides its content.
-type Meta struct {
-	Created calendar.Date
-	Footer  Footer
-}
 
 // Comparison assembles the negotiators' comparison report from a result:
 // every figure comes from the same values as the CSV tables.
-func Comparison(r *analysis.Result, meta Meta) *Document {
+func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 	cur := r.Current()
-	doc := &Document{
+	doc := &report.Document{
 		Title:    "Pay comparison: " + r.Dataset.Name,
 		Subtitle: fmt.Sprintf("Current and %d offer(s) from %s over %d pay years", len(r.Timelines)-1, cur.Start.First(), cur.Years),
 		Created:  meta.Created,
 		Footer:   meta.Footer,
 	}
-	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
+	add := func(b ...report.Block) { doc.Blocks = append(doc.Blocks, b...) }
 
 	// Page 1: the summary.
-	add(Paragraph{Text: comparisonIntro(r)})
-	add(TableBlock{Table: FiguresTable(r)})
-	add(TableBlock{Table: YearsToTopTable(r)})
-	add(TableBlock{Table: scenarioList(r), Widths: []int{3, 8, 3}})
+	add(report.Paragraph{Text: comparisonIntro(r)})
+	add(report.TableBlock{Table: FiguresTable(r)})
+	add(report.TableBlock{Table: YearsToTopTable(r)})
+	add(report.TableBlock{Table: scenarioList(r), Widths: []int{3, 8, 3}})
 
 	// Points, band by band.
-	add(PageBreak{}, Heading{Text: "Pay points, band by band", Level: 1})
-	add(Paragraph{Text: "Each band's points after every award of each offer within the horizon, against Current on the same date. Changes are against Current."})
+	add(report.PageBreak{}, report.Heading{Text: "Pay points, band by band", Level: 1})
+	add(report.Paragraph{Text: "Each band's points after every award of each offer within the horizon, against Current on the same date. Changes are against Current."})
 	for _, bp := range r.Bands {
 		add(bandBlocks(r, bp)...)
 	}
 
 	// Years to top and careers.
-	add(PageBreak{}, Heading{Text: "Years to the top and career earnings", Level: 1})
+	add(report.PageBreak{}, report.Heading{Text: "Years to the top and career earnings", Level: 1})
 	add(yearsToTopChart(r))
-	add(TableBlock{Table: careerEarningsTable(r)})
+	add(report.TableBlock{Table: careerEarningsTable(r)})
 
 	if r.Costing != nil {
-		add(PageBreak{}, Heading{Text: "What each offer costs", Level: 1})
+		add(report.PageBreak{}, report.Heading{Text: "What each offer costs", Level: 1})
 		if analysis.Suppress(r.Costing).AllShown {
-			add(Paragraph{Text: costIntro(r)})
+			add(report.Paragraph{Text: costIntro(r)})
 			add(costChart(r))
-			add(TableBlock{Table: costByYearTable(r)})
+			add(report.TableBlock{Table: costByYearTable(r)})
 		} else {
-			add(Paragraph{Text: smallCensusNote})
+			add(report.Paragraph{Text: smallCensusNote})
 		}
-		add(PageBreak{}, Heading{Text: "Who gains what", Level: 1})
-		add(TableBlock{Table: distributionDocTable(r)})
-		add(Heading{Text: "Equality impact", Level: 1})
-		add(Paragraph{Text: "Mean full-time-equivalent salary of each group at the end of pay year 1, and its gap to the best-paid group of the same attribute. Compare each offer's gap with Current's to see whether it widens or narrows."})
+		add(report.PageBreak{}, report.Heading{Text: "Who gains what", Level: 1})
+		add(report.TableBlock{Table: distributionDocTable(r)})
+		add(report.Heading{Text: "Equality impact", Level: 1})
+		add(report.Paragraph{Text: "Mean full-time-equivalent salary of each group at the end of pay year 1, and its gap to the best-paid group of the same attribute. Compare each offer's gap with Current's to see whether it widens or narrows."})
 		add(equalityBlocks(r)...)
 	}
 
-	add(PageBreak{}, Heading{Text: "Balanced scorecard", Level: 1})
-	add(Paragraph{Text: "Each offer measured against the four properties a good pay system needs. These are indicators, not verdicts: the committee weighs them."})
+	add(report.PageBreak{}, report.Heading{Text: "Balanced scorecard", Level: 1})
+	add(report.Paragraph{Text: "Each offer measured against the four properties a good pay system needs. These are indicators, not verdicts: the committee weighs them."})
 	add(scorecard(r)...)
 
-	add(PageBreak{}, Heading{Text: "Appendix: assumptions and rules", Level: 1})
-	add(Paragraph{Text: assumptions(r)})
+	add(report.PageBreak{}, report.Heading{Text: "Appendix: assumptions and rules", Level: 1})
+	add(report.Paragraph{Text: assumptions(r)})
 	for _, tl := range r.Timelines[1:] {
-		add(Verbatim{Title: tl.Source, Text: tl.Text})
+		add(report.Verbatim{Title: tl.Source, Text: tl.Text})
 	}
 	return doc
 }
@@ -82,10 +77,10 @@ func comparisonIntro(r *analysis.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Current is the %s pay structure carried forward with no award, under the dataset's own progression rules. ", structureName(r.Dataset, cur))
 	if r.Dataset.Census != nil {
-		fmt.Fprintf(&b, "Costs are for the census of %s people, projected month by month. ", Int(r.Dataset.Census.Headcount).Display())
+		fmt.Fprintf(&b, "Costs are for the census of %s people, projected month by month. ", report.Int(r.Dataset.Census.Headcount).Display())
 	}
 	if r.Inflation != nil {
-		fmt.Fprintf(&b, "Inflation over the 12 months to %s was %s.", cur.Start.First(), Percent(*r.Inflation).Display())
+		fmt.Fprintf(&b, "Inflation over the 12 months to %s was %s.", cur.Start.First(), report.Percent(*r.Inflation).Display())
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -103,40 +98,40 @@ func structureName(ds *paystructure.Dataset, tl *paystructure.Timeline) string {
 	return d.String()
 }
 
-func scenarioList(r *analysis.Result) Table {
-	t := Table{Title: "The offers", Columns: []string{"Scenario", "Description", "File"}}
+func scenarioList(r *analysis.Result) report.Table {
+	t := report.Table{Title: "The offers", Columns: []string{"Scenario", "Description", "File"}}
 	for _, tl := range r.Timelines[1:] {
-		t.Rows = append(t.Rows, []Cell{Text(tl.Scenario), Text(tl.Description), Text(tl.Source)})
+		t.Rows = append(t.Rows, []report.Cell{report.Text(tl.Scenario), report.Text(tl.Description), report.Text(tl.Source)})
 	}
 	return t
 }
 
 // bandBlocks shows one band's points under every timeline: a table with a
 // row per scenario and its changes, and a chart.
-func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []Block {
+func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []report.Block {
 	b, labels := bp.Band, bp.Labels
 	cols := append([]string{"Scenario"}, labels...)
 	title := b.Name
 	if b.Title != "" {
 		title += " — " + b.Title
 	}
-	t := Table{Title: title, Columns: cols}
-	chart := Chart{Kind: LineChart, Title: title + ": salary at each point", XLabel: "Pay point", YLabel: "Annual full-time salary (£)", Categories: labels}
+	t := report.Table{Title: title, Columns: cols}
+	chart := report.Chart{Kind: report.LineChart, Title: title + ": salary at each point", XLabel: "Pay point", YLabel: "Annual full-time salary (£)", Categories: labels}
 	for i, tl := range r.Timelines {
-		row := []Cell{Text(tl.Scenario)}
-		chg := []Cell{Text("  change")}
-		pct := []Cell{Text("  change %")}
-		ser := Series{Name: tl.Scenario}
+		row := []report.Cell{report.Text(tl.Scenario)}
+		chg := []report.Cell{report.Text("  change")}
+		pct := []report.Cell{report.Text("  change %")}
+		ser := report.Series{Name: tl.Scenario}
 		for _, p := range bp.Rows[i] {
 			if p == nil {
-				row, chg, pct = append(row, Text("—")), append(chg, Blank()), append(pct, Blank())
-				ser.Values = append(ser.Values, Blank())
+				row, chg, pct = append(row, report.Text("—")), append(chg, report.Blank()), append(pct, report.Blank())
+				ser.Values = append(ser.Values, report.Blank())
 				continue
 			}
-			row = append(row, Money(p.Salary))
+			row = append(row, report.Money(p.Salary))
 			chg = append(chg, optChange(p.Change))
 			pct = append(pct, optPctChange(p.ChangePct))
-			ser.Values = append(ser.Values, Money(p.Salary))
+			ser.Values = append(ser.Values, report.Money(p.Salary))
 		}
 		t.Rows = append(t.Rows, row)
 		if i > 0 {
@@ -149,21 +144,21 @@ func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []Block {
 		t.Note = fmt.Sprintf("Salaries after each offer's last award within the horizon (for the last offer, %s). — : the point does not exist under that scenario.", d)
 	}
 	t.Title = ""
-	blocks := []Block{Heading{Text: title, Level: 2}, TableBlock{Table: t}}
+	blocks := []report.Block{report.Heading{Text: title, Level: 2}, report.TableBlock{Table: t}}
 	if len(labels) > 1 {
 		blocks = append(blocks, chart)
 	}
 	return blocks
 }
 
-func yearsToTopChart(r *analysis.Result) Chart {
-	c := Chart{Kind: BarChart, Title: "Years for a new entrant to reach the top of the band", XLabel: "Band", YLabel: "Years"}
+func yearsToTopChart(r *analysis.Result) report.Chart {
+	c := report.Chart{Kind: report.BarChart, Title: "Years for a new entrant to reach the top of the band", XLabel: "Band", YLabel: "Years"}
 	for _, b := range r.Current().Bands {
 		c.Categories = append(c.Categories, b.Name)
 	}
 	horizon := r.Current().Years
 	for _, f := range r.Figures {
-		s := Series{Name: f.Name}
+		s := report.Series{Name: f.Name}
 		for _, y := range f.YearsToTop {
 			s.Values = append(s.Values, YearsToTopCell(y, horizon))
 		}
@@ -173,15 +168,15 @@ func yearsToTopChart(r *analysis.Result) Chart {
 	return c
 }
 
-func careerEarningsTable(r *analysis.Result) Table {
+func careerEarningsTable(r *analysis.Result) report.Table {
 	cols := []string{"Scenario"}
 	for _, b := range r.Current().Bands {
 		cols = append(cols, b.Name)
 	}
-	t := Table{Title: fmt.Sprintf("Career earnings of a full-time new entrant over %d years", r.Current().Years), Columns: cols,
+	t := report.Table{Title: fmt.Sprintf("Career earnings of a full-time new entrant over %d years", r.Current().Years), Columns: cols,
 		Note: "Basic pay and lump sums from the bottom of each band, as in careers.csv."}
 	for _, f := range r.Figures {
-		row := []Cell{Text(f.Name)}
+		row := []report.Cell{report.Text(f.Name)}
 		for _, e := range f.CareerEarnings {
 			row = append(row, optMoney(e))
 		}
@@ -206,34 +201,34 @@ func costIntro(r *analysis.Result) string {
 	return s
 }
 
-func costChart(r *analysis.Result) Chart {
-	c := Chart{Kind: LineChart, Title: "Paybill by pay year", XLabel: "Pay year starting", YLabel: "Paybill (£)"}
+func costChart(r *analysis.Result) report.Chart {
+	c := report.Chart{Kind: report.LineChart, Title: "Paybill by pay year", XLabel: "Pay year starting", YLabel: "Paybill (£)"}
 	cur := r.Current()
 	for y := 0; y < cur.Years; y++ {
 		c.Categories = append(c.Categories, fmt.Sprint((cur.Start + calendar.Month(12*y)).Year()))
 	}
 	for _, sc := range r.Costing.Scenarios {
-		s := Series{Name: sc.Scenario}
+		s := report.Series{Name: sc.Scenario}
 		for _, row := range analysis.AllRows(sc) {
-			s.Values = append(s.Values, Money(row.Total))
+			s.Values = append(s.Values, report.Money(row.Total))
 		}
 		c.Series = append(c.Series, s)
 	}
 	return c
 }
 
-func costByYearTable(r *analysis.Result) Table {
-	t := Table{Title: "Paybill by pay year (all bands)", Columns: []string{"Scenario", "Year", "Paybill", "Change", "Change %", "of which drift", "On-costs"},
+func costByYearTable(r *analysis.Result) report.Table {
+	t := report.Table{Title: "Paybill by pay year (all bands)", Columns: []string{"Scenario", "Year", "Paybill", "Change", "Change %", "of which drift", "On-costs"},
 		Note: "Change is against Current in the same pay year; drift is the part of basic pay due to progression (cost.csv)."}
 	for _, sc := range r.Costing.Scenarios {
 		for _, row := range analysis.AllRows(sc) {
-			t.Rows = append(t.Rows, []Cell{Text(sc.Scenario), Int(int64(row.Year)), Money(row.Total), Change(row.Change), optPctChange(row.ChangePct), Money(row.Drift), Money(row.OnCosts)})
+			t.Rows = append(t.Rows, []report.Cell{report.Text(sc.Scenario), report.Int(int64(row.Year)), report.Money(row.Total), report.Change(row.Change), optPctChange(row.ChangePct), report.Money(row.Drift), report.Money(row.OnCosts)})
 		}
 	}
 	return t
 }
 
-func distributionDocTable(r *analysis.Result) Table {
+func distributionDocTable(r *analysis.Result) report.Table {
 	t := DistributionTable(r.Costing)
 	t.Title = "First-year rises by band"
 	t.Columns = []string{"Scenario", "Band", "People", "Smallest", "Median", "Largest", "Smallest %", "Median %", "Largest %", "Below inflation"}
@@ -241,8 +236,8 @@ func distributionDocTable(r *analysis.Result) Table {
 	return t
 }
 
-func equalityBlocks(r *analysis.Result) []Block {
-	var blocks []Block
+func equalityBlocks(r *analysis.Result) []report.Block {
+	var blocks []report.Block
 	var attrs []string
 	type shownRow struct {
 		projection.EqualityRow
@@ -259,14 +254,14 @@ func equalityBlocks(r *analysis.Result) []Block {
 		}
 	}
 	for _, a := range attrs {
-		t := Table{Title: "By " + a, Columns: []string{"Scenario", "Group", "People", "Mean FTE salary", "Median FTE salary", "Gap to best-paid"}}
+		t := report.Table{Title: "By " + a, Columns: []string{"Scenario", "Group", "People", "Mean FTE salary", "Median FTE salary", "Gap to best-paid"}}
 		for _, e := range byAttr[a] {
 			ok := e.shown
-			t.Rows = append(t.Rows, []Cell{Text(e.Scenario), Text(e.Value), Int(e.Headcount),
-				Optional(Money(e.MeanSalary), ok), Optional(Money(e.MedianSalary), ok), Optional(Percent(e.GapPct), ok)})
+			t.Rows = append(t.Rows, []report.Cell{report.Text(e.Scenario), report.Text(e.Value), report.Int(e.Headcount),
+				report.Optional(report.Money(e.MeanSalary), ok), report.Optional(report.Money(e.MedianSalary), ok), report.Optional(report.Percent(e.GapPct), ok)})
 		}
 		t.Note = suppressionNote
-		blocks = append(blocks, TableBlock{Table: t})
+		blocks = append(blocks, report.TableBlock{Table: t})
 	}
 	return blocks
 }
@@ -279,75 +274,75 @@ var smallCensusNote = fmt.Sprintf("The census has fewer than %d people, so its p
 
 // scorecard measures each offer against transparency, fairness,
 // competitiveness and affordability.
-func scorecard(r *analysis.Result) []Block {
-	var blocks []Block
+func scorecard(r *analysis.Result) []report.Block {
+	var blocks []report.Block
 	// Transparent.
-	tr := Table{Title: "Transparent: how many points, how long to the top", Columns: []string{"Scenario", "Points (fewest–most per band)", "Longest years to top", "Bands not topped in horizon"}}
+	tr := report.Table{Title: "Transparent: how many points, how long to the top", Columns: []string{"Scenario", "Points (fewest–most per band)", "Longest years to top", "Bands not topped in horizon"}}
 	for i, tl := range r.Timelines {
 		f := r.Figures[i]
-		longest := Blank()
+		longest := report.Blank()
 		switch {
 		case f.NotTopped > 0:
 			longest = YearsToTopCell(nil, tl.Years)
 		case f.LongestToTop != nil:
-			longest = Number(*f.LongestToTop, 2)
+			longest = report.Number(*f.LongestToTop, 2)
 		}
-		tr.Rows = append(tr.Rows, []Cell{Text(tl.Scenario), Text(fmt.Sprintf("%d–%d", f.PointsFewest, f.PointsMost)), longest, Int(f.NotTopped)})
+		tr.Rows = append(tr.Rows, []report.Cell{report.Text(tl.Scenario), report.Text(fmt.Sprintf("%d–%d", f.PointsFewest, f.PointsMost)), longest, report.Int(f.NotTopped)})
 	}
-	blocks = append(blocks, TableBlock{Table: tr})
+	blocks = append(blocks, report.TableBlock{Table: tr})
 
 	// Fair and measurably equitable.
 	fairCols := []string{"Scenario", "Smallest rise on a point", "Largest rise on a point", "Spread (points)"}
 	for _, a := range r.EqualityAttributes {
 		fairCols = append(fairCols, "Widest "+a+" gap (change)")
 	}
-	fair := Table{Title: "Fair and measurably equitable: spread of rises, change in equality gaps", Columns: fairCols,
+	fair := report.Table{Title: "Fair and measurably equitable: spread of rises, change in equality gaps", Columns: fairCols,
 		Note: "Spread is the largest minus the smallest percentage rise on any point. The widest gap is the largest gap to the best-paid group of that attribute, in percentage points, with its change against Current."}
 	for i, f := range r.Figures {
-		row := []Cell{Text(f.Name)}
+		row := []report.Cell{report.Text(f.Name)}
 		if i == 0 {
-			row = append(row, Text("baseline"), Text("baseline"), Blank())
+			row = append(row, report.Text("baseline"), report.Text("baseline"), report.Blank())
 		} else {
-			row = append(row, Text(PercentChange(f.SmallestRise).Display()+" ("+f.SmallestAt+")"),
-				Text(PercentChange(f.LargestRise).Display()+" ("+f.LargestAt+")"),
-				Number(f.SpreadPoints, 2))
+			row = append(row, report.Text(report.PercentChange(f.SmallestRise).Display()+" ("+f.SmallestAt+")"),
+				report.Text(report.PercentChange(f.LargestRise).Display()+" ("+f.LargestAt+")"),
+				report.Number(f.SpreadPoints, 2))
 		}
 		for k, g := range f.WidestGaps {
-			text := Percent(g).Display()
+			text := report.Percent(g).Display()
 			if i > 0 {
 				text += " (" + signedPoints(f.WidestGapChanges[k]) + ")"
 			}
-			row = append(row, Text(text))
+			row = append(row, report.Text(text))
 		}
 		fair.Rows = append(fair.Rows, row)
 	}
-	blocks = append(blocks, TableBlock{Table: fair})
+	blocks = append(blocks, report.TableBlock{Table: fair})
 
 	// Competitive.
-	comp := Table{Title: "Competitive: rises against inflation", Columns: []string{"Scenario", "Smallest rise", "Inflation", "Smallest rise in real terms", "Entry salary of lowest band", "Top salary of highest band"}}
+	comp := report.Table{Title: "Competitive: rises against inflation", Columns: []string{"Scenario", "Smallest rise", "Inflation", "Smallest rise in real terms", "Entry salary of lowest band", "Top salary of highest band"}}
 	for i, f := range r.Figures {
-		infl, real := Blank(), Blank()
-		smallest := Text("baseline")
+		infl, real := report.Blank(), report.Blank()
+		smallest := report.Text("baseline")
 		if i > 0 {
-			smallest = PercentChange(f.SmallestRise)
+			smallest = report.PercentChange(f.SmallestRise)
 			if f.SmallestRiseReal != nil {
-				real = PercentChange(*f.SmallestRiseReal)
+				real = report.PercentChange(*f.SmallestRiseReal)
 			}
 		}
 		if r.Inflation != nil {
-			infl = Percent(*r.Inflation)
+			infl = report.Percent(*r.Inflation)
 		}
-		comp.Rows = append(comp.Rows, []Cell{Text(f.Name), smallest, infl, real, optMoney(f.LowestEntry), optMoney(f.HighestTop)})
+		comp.Rows = append(comp.Rows, []report.Cell{report.Text(f.Name), smallest, infl, real, optMoney(f.LowestEntry), optMoney(f.HighestTop)})
 	}
 	comp.Note = "Real terms: the smallest rise minus inflation over the 12 months to the start, in percentage points shown as a percentage."
-	blocks = append(blocks, TableBlock{Table: comp})
+	blocks = append(blocks, report.TableBlock{Table: comp})
 
 	// Affordable and sustainable.
 	if r.Costing != nil {
-		aff := Table{Title: "Affordable and sustainable: cost and progression drift", Columns: []string{"Scenario", "Year-1 change", "% of paybill", "Whole-deal change", "% of paybill", "Year-1 drift"}}
+		aff := report.Table{Title: "Affordable and sustainable: cost and progression drift", Columns: []string{"Scenario", "Year-1 change", "% of paybill", "Whole-deal change", "% of paybill", "Year-1 drift"}}
 		shown := analysis.Suppress(r.Costing).AllShown
 		for _, f := range r.Figures {
-			row := []Cell{Text(f.Name), Change(f.FirstYearChange), PercentChange(f.FirstYearShare), Change(f.WholeDealChange), PercentChange(f.WholeDealShare), Money(f.FirstYearDrift)}
+			row := []report.Cell{report.Text(f.Name), report.Change(f.FirstYearChange), report.PercentChange(f.FirstYearShare), report.Change(f.WholeDealChange), report.PercentChange(f.WholeDealShare), report.Money(f.FirstYearDrift)}
 			if !shown {
 				blankFrom(row, 1)
 			}
@@ -356,7 +351,7 @@ func scorecard(r *analysis.Result) []Block {
 		if !shown {
 			aff.Note = smallCensusNote
 		}
-		blocks = append(blocks, TableBlock{Table: aff})
+		blocks = append(blocks, report.TableBlock{Table: aff})
 	}
 	return blocks
 }
@@ -410,7 +405,7 @@ func assumptions(r *analysis.Result) string {
 		b.WriteString("New entrants in careers meet every CPD requirement. ")
 	}
 	if r.Dataset.Census != nil {
-		fmt.Fprintf(&b, "Census: %s people in %s rows; turnover %s a year. ", Int(r.Dataset.Census.Headcount).Display(), Int(r.Dataset.Census.Rows).Display(), money.RateText(r.Options.Turnover))
+		fmt.Fprintf(&b, "Census: %s people in %s rows; turnover %s a year. ", report.Int(r.Dataset.Census.Headcount).Display(), report.Int(r.Dataset.Census.Rows).Display(), money.RateText(r.Options.Turnover))
 	}
 	if p, ok := latestIndex(r.Dataset); ok {
 		fmt.Fprintf(&b, "Inflation from the dataset's price index (inflation.csv, latest %s).", p)
