@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -73,17 +74,35 @@ func parseDate(col, raw string) (calendar.Date, string) {
 	return d, ""
 }
 
-// parseFTE parses a full-time equivalent: 0 < fte ≤ 1, 1 when blank.
+// parseFTE parses staff.csv's fte column by ParseFTE, 1 when blank.
 func parseFTE(raw string) (decimal.Decimal, string) {
-	d, msg := parseNumber("fte", raw, decimal.NewFromInt(1))
-	if msg != "" {
-		return d, msg
+	if strings.TrimSpace(raw) == "" {
+		return decimal.NewFromInt(1), ""
 	}
-	if d.Sign() <= 0 || d.Cmp(decimal.NewFromInt(1)) > 0 {
-		return d, bad("fte", raw, "must be more than 0 and at most 1 (write 0.6 for three days a week of five)")
+	d, err := ParseFTE(raw)
+	if err != nil {
+		return d, bad("fte", raw, "%v", err)
 	}
 	return d, ""
 }
+
+// ParseFTE parses a full-time equivalent, the one FTE rule: a number
+// (money.ParseNumber's forms) more than 0 and at most 1. A blank value is
+// not a number: staff.csv reads a blank fte as 1 before asking. The error
+// says what was expected, without the value.
+func ParseFTE(s string) (decimal.Decimal, error) {
+	d, err := money.ParseNumber(s)
+	if err != nil {
+		return d, err
+	}
+	if d.Sign() <= 0 || d.Cmp(decimal.NewFromInt(1)) > 0 {
+		return d, errFTERange
+	}
+	return d, nil
+}
+
+// errFTERange is ParseFTE's error for a number out of range.
+var errFTERange = errors.New("must be more than 0 and at most 1 (write 0.6 for three days a week of five)")
 
 // parseCount parses a census row's count: a whole number of people from 1
 // to maxCount, 1 when blank.

@@ -127,6 +127,20 @@ func ParseRate(s string) (decimal.Decimal, error) {
 	return d.Shift(-2), nil
 }
 
+// ParseShare parses a rate that is a share of a whole, from 0% to 100%
+// inclusive (ParseRate's forms), such as the share of staff leaving each
+// year, and returns it as a fraction.
+func ParseShare(s string) (decimal.Decimal, error) {
+	d, err := ParseRate(s)
+	if err != nil {
+		return d, err
+	}
+	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
+		return d, syntaxErrorf("must be between 0%% and 100%%")
+	}
+	return d, nil
+}
+
 // ParseNumber parses a plain non-negative decimal number, such as a count of
 // CPD hours ("30", "7.5"). Thousands separators are accepted.
 func ParseNumber(s string) (decimal.Decimal, error) {
