@@ -10,9 +10,17 @@ import (
 	"paymodel/pkg/report/content"
 )
 
-func init() {
-	commands = append(commands, &command{
-		name:    "briefing",
+// briefingCmd is paymodel briefing: the campaign briefing PDF.
+type briefingCmd struct {
+	opts    compareFlags
+	compare stringList
+	out     string
+}
+
+func (*briefingCmd) Name() string { return "briefing" }
+
+func (*briefingCmd) Help() help {
+	return help{
 		args:    "[DATASET] [--compare DATASET]... [--scenario FILE]... [--out FILE]",
 		summary: "write the campaign briefing (PDF): real-terms pay, years to top, offers against inflation",
 		detail: `Two to four pages that make the case at a glance: headline figures, the
@@ -20,51 +28,51 @@ real-terms value of each band's entry and top salary over the structure's
 history at the latest prices in inflation.csv, years to the top of each band
 against the --compare structures (for example nhs-afc), and each offer's rise
 against inflation.`,
-		setup: func(fs *flag.FlagSet, e *env) func([]string) error {
-			var f compareFlags
-			f.declare(fs)
-			var compare stringList
-			fs.Var(&compare, "compare", "another `DATASET` to compare years to top with (repeatable), e.g. nhs-afc")
-			out := fs.String("out", "", "output `FILE` (default reports/<dataset>/briefing.pdf)")
-			return func(args []string) error {
-				if err := checkOutFile("briefing", *out); err != nil {
-					return err
-				}
-				res, src, err := f.analyse(e, "briefing", args)
-				if err != nil {
-					return err
-				}
-				var others []*paystructure.Dataset
-				for _, c := range compare {
-					csrc, err := openSource(c)
-					if err != nil {
-						return err
-					}
-					ods, err := csrc.load(e)
-					if err != nil {
-						return err
-					}
-					others = append(others, ods)
-				}
-				path := *out
-				if path == "" {
-					path = filepath.Join("reports", src.name, "briefing.pdf")
-				}
-				if err := src.checkOut("--out", path); err != nil {
-					return err
-				}
-				batch := outfile.NewBatch()
-				defer batch.Abort()
-				doc := content.Briefing(res, others, docMeta(res.Dataset, "Pay briefing"))
-				if err := writePDF(batch, path, outfile.PublicFile, outfile.PublicDir, doc); err != nil {
-					return err
-				}
-				if err := batch.Commit(); err != nil {
-					return err
-				}
-				fmt.Fprintf(e.stdout, "Wrote %s\n", path)
-				return nil
-			}
-		},
-	})
+	}
+}
+
+func (c *briefingCmd) Flags(fs *flag.FlagSet) {
+	c.opts.declare(fs)
+	fs.Var(&c.compare, "compare", "another `DATASET` to compare years to top with (repeatable), e.g. nhs-afc")
+	fs.StringVar(&c.out, "out", "", "output `FILE` (default reports/<dataset>/briefing.pdf)")
+}
+
+func (c *briefingCmd) Run(e *env, args []string) error {
+	if err := checkOutFile("briefing", c.out); err != nil {
+		return err
+	}
+	res, src, err := c.opts.analyse(e, "briefing", args)
+	if err != nil {
+		return err
+	}
+	var others []*paystructure.Dataset
+	for _, name := range c.compare {
+		csrc, err := openSource(name)
+		if err != nil {
+			return err
+		}
+		ods, err := csrc.load(e)
+		if err != nil {
+			return err
+		}
+		others = append(others, ods)
+	}
+	path := c.out
+	if path == "" {
+		path = filepath.Join("reports", src.name, "briefing.pdf")
+	}
+	if err := src.checkOut("--out", path); err != nil {
+		return err
+	}
+	batch := outfile.NewBatch()
+	defer batch.Abort()
+	doc := content.Briefing(res, others, docMeta(res.Dataset, "Pay briefing"))
+	if err := writePDF(batch, path, outfile.PublicFile, outfile.PublicDir, doc); err != nil {
+		return err
+	}
+	if err := batch.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Wrote %s\n", path)
+	return nil
 }

@@ -1,45 +1,71 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"slices"
+	"os"
 	"strings"
 )
 
-// command is one paymodel subcommand.
-type command struct {
-	name    string
+// command is one paymodel subcommand: a struct whose fields are its flags.
+// A command only wires: it turns flags into the packages' inputs, calls
+// them, and writes what they return; the rules live in pkg.
+type command interface {
+	// Name is the word that runs the command ("compare").
+	Name() string
+	// Help is what paymodel help says about the command.
+	Help() help
+	// Flags declares the command's flags on fs, bound to its fields.
+	Flags(fs *flag.FlagSet)
+	// Run runs the command with its positional arguments, once its flags
+	// are parsed.
+	Run(e *env, args []string) error
+}
+
+// help is a command's help text.
+type help struct {
 	args    string // synopsis of the arguments
 	summary string // one line for the command list
 	detail  string // paragraphs shown by --help
-	// setup declares the command's flags on fs and returns the function that
-	// runs it with the remaining arguments.
-	setup func(fs *flag.FlagSet, e *env) func(args []string) error
 }
 
-var commands []*command
+// commands returns a new value of every command, in the order paymodel help
+// lists them: the order of the work (check the data, compare offers, explain
+// a figure, then the reports for members and campaigners).
+func commands() []command {
+	return []command{
+		&validateCmd{},
+		&compareCmd{},
+		&explainCmd{},
+		&statementCmd{},
+		&statementsCmd{},
+		&briefingCmd{},
+	}
+}
 
-func lookup(name string) *command {
-	for _, c := range commands {
-		if c.name == name {
+// lookup returns a new value of the command called name, or nil.
+func lookup(name string) command {
+	for _, c := range commands() {
+		if c.Name() == name {
 			return c
 		}
 	}
 	return nil
 }
 
-// flags returns a flag set for c with its usage text.
-func (c *command) flags(e *env) *flag.FlagSet {
-	fs := flag.NewFlagSet("paymodel "+c.name, flag.ContinueOnError)
-	c.setup(fs, e)
+// flagSet returns c's flag set, its flags bound to c, with its usage text.
+func flagSet(c command) *flag.FlagSet {
+	h := c.Help()
+	fs := flag.NewFlagSet("paymodel "+c.Name(), flag.ContinueOnError)
+	c.Flags(fs)
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "usage: paymodel %s %s\n\n%s\n", c.name, c.args, c.summary)
-		if c.detail != "" {
-			fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.detail))
+		fmt.Fprintf(w, "usage: paymodel %s %s\n\n%s\n", c.Name(), h.args, h.summary)
+		if h.detail != "" {
+			fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(h.detail))
 		}
 		if hasFlags(fs) {
 			fmt.Fprintln(w, "\nflags:")
@@ -55,20 +81,36 @@ func hasFlags(fs *flag.FlagSet) bool {
 	return n > 0
 }
 
-func (c *command) run(e *env, args []string) error {
-	fs := flag.NewFlagSet("paymodel "+c.name, flag.ContinueOnError)
+// runCommand parses c's flags from args and runs it. --help prints its
+// usage on stdout (errHelp: exit 0); a bad flag is a usage error (exit 2).
+func runCommand(e *env, c command, args []string) error {
+	fs := flagSet(c)
 	fs.SetOutput(io.Discard)
-	runFn := c.setup(fs, e)
-	c2 := c.flags(e) // for usage text on error
 	if err := parseInterspersed(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			c2.SetOutput(e.stdout)
-			c2.Usage()
+			fs.SetOutput(e.stdout)
+			fs.Usage()
 			return errHelp
 		}
-		return usageErrorf("%s: %v (see paymodel %s --help)", c.name, err, c.name)
+		return usageErrorf("%s: %v (see paymodel %s --help)", c.Name(), err, c.Name())
 	}
-	return runFn(fs.Args())
+	return c.Run(e, fs.Args())
+}
+
+// env carries what every command needs from the outside world.
+type env struct {
+	ctx            context.Context
+	stdout, stderr io.Writer
+	isTerminal     bool
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // parseInterspersed parses flags that may come before or after positional
@@ -100,18 +142,8 @@ usage: paymodel <command> [arguments]
 
 commands:
 `)
-	// In the order of the work: check the data, compare offers, explain a
-	// figure, then the reports for members and campaigners.
-	order := []string{"validate", "compare", "explain", "statement", "statements", "briefing"}
-	for _, c := range commands {
-		if !slices.Contains(order, c.name) {
-			order = append(order, c.name) // a command not placed above
-		}
-	}
-	for _, name := range order {
-		if c := lookup(name); c != nil {
-			fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
-		}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-11s %s\n", c.Name(), c.Help().summary)
 	}
 	fmt.Fprint(w, `
 DATASET is a folder of CSV files (see README.md) or the name of a built-in

@@ -90,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
 			if c := lookup(rest[0]); c != nil {
-				fs := c.flags(env)
+				fs := flagSet(c)
 				fs.SetOutput(stdout)
 				fs.Usage()
 				return exitOK
@@ -108,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		usage(stderr)
 		return exitUsage
 	}
-	err := c.run(env, rest)
+	err := runCommand(env, c, rest)
 	return exitStatus(stderr, err)
 }
 
@@ -167,20 +167,4 @@ func buildVersion() string {
 		return bi.Main.Version
 	}
 	return "dev"
-}
-
-// env carries what every command needs from the outside world.
-type env struct {
-	ctx            context.Context
-	stdout, stderr io.Writer
-	isTerminal     bool
-}
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/money"
+	"paymodel/pkg/paystructure"
+)
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return fmt.Sprint(*s) }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// compareFlags are the options shared by compare and the reports built on it.
+type compareFlags struct {
+	scenarios stringList
+	years     int
+	cpdHours  string
+	turnover  string
+}
+
+func (f *compareFlags) declare(fs *flag.FlagSet) {
+	f.declareScenarios(fs)
+	fs.StringVar(&f.cpdHours, "cpd-hours", "", "CPD `HOURS` a year of the new entrant in careers.csv (default: enough to meet every requirement)")
+	fs.StringVar(&f.turnover, "turnover", "0%", "share of each census group leaving each pay year, replaced by new entrants, e.g. 8%")
+}
+
+// declareScenarios declares the flags choosing the scenarios and horizon.
+func (f *compareFlags) declareScenarios(fs *flag.FlagSet) {
+	fs.Var(&f.scenarios, "scenario", "scenario `FILE` to compare (repeatable; default: every DATASET/offers/*.toml)")
+	fs.IntVar(&f.years, "years", 0, "horizon in pay `YEARS` (default: the longest scenario's years, or 10)")
+}
+
+// loadTimelines loads the dataset named by arg and applies the chosen
+// scenarios: Current first, then each scenario.
+func (f *compareFlags) loadTimelines(e *env, arg string) (*source, *paystructure.Dataset, []*paystructure.Timeline, error) {
+	src, ds, err := loadDataset(e, arg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	files, err := readScenarios(src, f.scenarios)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	scs, err := parseScenarios(files)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	tls, err := timelines(ds, scs, f.years)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return src, ds, tls, nil
+}
+
+// analyse loads the dataset and scenarios and runs the comparison.
+func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Result, *source, error) {
+	arg, err := datasetArg(cmd, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.years < 0 || f.years > 50 {
+		return nil, nil, usageErrorf("%s: --years %d: must be between 1 and 50", cmd, f.years)
+	}
+	var opt analysis.Options
+	if f.cpdHours != "" {
+		h, err := money.ParseNumber(f.cpdHours)
+		if err != nil {
+			return nil, nil, usageErrorf("%s: --cpd-hours %q: %v", cmd, f.cpdHours, err)
+		}
+		opt.CPDHours = &h
+	}
+	t, err := money.ParseShare(f.turnover)
+	if err != nil {
+		return nil, nil, usageErrorf("%s: --turnover %q: %v", cmd, f.turnover, err)
+	}
+	opt.Turnover = t
+	src, ds, tls, err := f.loadTimelines(e, arg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := identifyingAttributes(ds); err != nil {
+		return nil, nil, err
+	}
+	res, err := analysis.Run(e.ctx, ds, tls, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := analysis.Check(res); err != nil {
+		return nil, nil, err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(e.stderr, "paymodel: warning: %s\n", w)
+	}
+	return res, src, nil
+}
