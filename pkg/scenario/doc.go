@@ -30,8 +30,8 @@
 //
 // Limits. Before it is decoded, a file is checked in one quick pass over its
 // bytes against MaxFileBytes, MaxDepth (arrays and inline tables nested 32
-// deep), MaxKeys (10,000 keys and table headers), MaxArrayLen (10,000
-// elements in a list) and MaxKeyParts and MaxKeyBytes (a key's full path, 64
+// deep), MaxKeys (10,000 keys and table headers), MaxListElements (10,000
+// list elements, all lists together) and MaxKeyParts and MaxKeyBytes (a key's full path, 64
 // parts and 1,024 bytes); after decoding, MaxAwards and MaxLumpSums (100 of
 // each table) and MaxNameChars (a 100-character name) are checked before
 // anything else. Each breach is reported at its line and column. At most

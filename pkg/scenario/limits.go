@@ -23,8 +23,10 @@ const (
 	// MaxKeys is the most keys a file may have, counting every key of an
 	// inline table and every table header ([progression], each [[award]]).
 	MaxKeys = 10_000
-	// MaxArrayLen is the most elements one array may have.
-	MaxArrayLen = 10_000
+	// MaxListElements is the most list elements a file may have, all its
+	// arrays together (so that it bounds the values a file can make the
+	// decoder and locator hold, not only how long one list is).
+	MaxListElements = 10_000
 	// MaxKeyParts is the most parts a key's full path may have: the parts of
 	// its table header, of the keys of the inline tables around it, and of
 	// its own dotted key (award.set."Band 5"."1" has 4).
@@ -116,7 +118,8 @@ func (ps *prescanner) fail(line, col int, format string, args ...any) {
 
 // prescan checks src against the limits above, in one pass over the bytes
 // that understands just enough TOML to know what is a key, a string, a
-// comment and a bracket. It reports each key or array over a limit; on a
+// comment and a bracket. It reports each key over a limit, and the first
+// key and list element over the file's count of each; on a
 // value nested deeper than MaxDepth it stops. Text it does not understand
 // (which is not TOML the decoder accepts) ends the pass without an error, so
 // the decoder reports it. complete says whether the pass reached the end.
@@ -135,8 +138,8 @@ type prescanner struct {
 	// col is computed incrementally: colAt is a byte offset on the current
 	// line whose column is colN.
 	lineStart, colAt, colN, colLine int
-	keys                            int
-	keysReported                    bool
+	keys, elements                  int
+	keysReported, elementsReported  bool
 	tableReported                   bool // the current table header is over a limit
 	errs                            errs
 }
@@ -342,7 +345,6 @@ func (ps *prescanner) document() bool {
 // frame is an array or inline table being read.
 type frame struct {
 	table bool
-	n     int    // elements started (arrays)
 	k     rawKey // the key whose value this is
 }
 
@@ -404,9 +406,10 @@ func (ps *prescanner) value(k rawKey) bool {
 				k = top.k.join(key)
 				ps.checkKey(line, col, k)
 			} else {
-				top.n++
-				if top.n == MaxArrayLen+1 {
-					ps.fail(line, col, "%s: a list of more than %s elements; a scenario's lists have a few (is this the right file?)", clip(top.k.text()), thousands(MaxArrayLen))
+				ps.elements++
+				if ps.elements > MaxListElements && !ps.elementsReported {
+					ps.elementsReported = true
+					ps.fail(line, col, "%s: more than %s list elements in the file; a scenario's lists have a few (is this the right file?)", clip(top.k.text()), thousands(MaxListElements))
 				}
 				k = top.k
 			}

@@ -233,8 +233,9 @@ var freeFormKeys = [][]string{{"award", "set"}, {"award", "remove_points"}}
 // each names the file, line and column.
 //
 // A file over one of the limits (MaxFileBytes, MaxDepth, MaxKeys,
-// MaxArrayLen, MaxKeyParts, MaxKeyBytes) is refused before it is decoded,
-// with an error for each key or list over a limit; its other problems are
+// MaxListElements, MaxKeyParts, MaxKeyBytes) is refused before it is decoded,
+// with an error for each key over a limit (and for the first key and list
+// element over the count of each); its other problems are
 // reported once it is within them.
 func Parse(filename string, src []byte) (*Scenario, error) {
 	if len(src) > MaxFileBytes {
