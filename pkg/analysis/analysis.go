@@ -1,14 +1,31 @@
-// Package analysis owns one comparison run: given a dataset and the
-// timelines of Current and each scenario, it projects careers, lists every
-// point, and (when there is a census) costs the workforce, holding every
-// result the CSV tables and PDF reports are built from. Building both from one
-// Result is what makes a figure in a PDF the same figure as in the CSV.
+// Package analysis owns every figure paymodel reports, so that the
+// comparison, the briefing and each member statement are computed in one
+// place and the reports only format them.
+//
+// Run makes one comparison: given a dataset and the timelines of Current
+// and each scenario (Timelines), it projects careers, lists every point,
+// costs the workforce when there is a census, and derives what the reports
+// show from those: each timeline's headline figures (ScenarioFigures: the
+// paybill and its change and share, the smallest and largest rise, years to
+// the top, career earnings, the scorecard's counts and gaps), the
+// summary.csv lines (Summary), each band's points laid out across the
+// timelines (BandPoints) and the real-terms history (RealTermsHistory).
+// All of it is held in one Result, which the CSV tables and the PDF
+// reports are both built from: that is what makes a figure in a PDF the
+// same figure as in the CSV. Check cross-checks a Result before anything
+// is written.
+//
+// For statements, NewMembers prepares the same timelines once and
+// Members.Member projects one person under each (a Member with its tracks,
+// Facts and EarningsChange). For the briefing, Climbs gives any dataset's
+// years from entry to top.
 //
 // It also owns the disclosure policy (MinGroup, Suppress, SuppressEquality,
-// IdentifyingAttribute): which census groups' pay the tables and reports
-// may show, with complementary suppression so that no blank figure can be
-// worked out from the published ones. A Result itself holds every figure
-// unsuppressed, and Check verifies those.
+// DisclosedEquality, IdentifyingAttribute): which census groups' pay the
+// tables and reports may show, with complementary suppression so that no
+// blank figure can be worked out from the published ones. A Result itself
+// holds every figure unsuppressed (the widest equality gaps excepted, which
+// are measured among the groups shown), and Check verifies those.
 package analysis
 
 import (
@@ -67,6 +84,20 @@ type Result struct {
 
 // Current returns the baseline timeline.
 func (r *Result) Current() *paystructure.Timeline { return r.Timelines[0] }
+
+// CurrentStructureDate is the effective date of the structure Current
+// carries forward: the latest dated structure in force on the start, or the
+// latest structure's date when none is; zero when that structure is
+// undated.
+func (r *Result) CurrentStructureDate() calendar.Date {
+	d := r.Dataset.Latest().EffectiveFrom
+	for _, s := range r.Dataset.Structures {
+		if !s.EffectiveFrom.IsZero() && !r.Current().Start.First().Before(s.EffectiveFrom) {
+			d = s.EffectiveFrom
+		}
+	}
+	return d
+}
 
 // Run projects every timeline. ctx is checked between timelines so that an
 // interrupted run stops promptly.

@@ -105,6 +105,9 @@ func TestFigures(t *testing.T) {
 		t.Fatalf("got %d figures, want 4", len(r.Figures))
 	}
 	eqPtr(t, "inflation", r.Inflation, "0.035")
+	if got := r.CurrentStructureDate().String(); got != "2024-04-01" {
+		t.Errorf("Current carries forward the structure of %s, want 2024-04-01", got)
+	}
 	cur, pct, flat, added := r.Figures[0], r.Figures[1], r.Figures[2], r.Figures[3]
 
 	if pct.SmallestAt != "Band A point 1" || pct.LargestAt != "Band A point 1" {
@@ -292,6 +295,12 @@ func TestMembers(t *testing.T) {
 	eq(t, "through", f.Through, "0.5")
 	eq(t, "pension", f.Pension, "3240")
 	eq(t, "total reward", f.TotalReward, "19440")
+	// Pay year 1 at 0.6 FTE: Current 27,000 × 0.6 ÷ 12 = 1,350.00 a month,
+	// 16,200.00; 3% 27,810 → 1,390.50, 16,686.00 (+486.00); flat 28,200 →
+	// 1,410.00, 16,920.00 (+720.00).
+	for track, want := range []string{"0", "486", "720"} {
+		eq(t, m.Tracks[track].Scenario+" year-1 change", m.EarningsChange(track, 0), want)
+	}
 	if got := m.Who(); got != "Ann Example (S2)" {
 		t.Errorf("Who = %q", got)
 	}

@@ -72,6 +72,12 @@ func (m *Member) Facts() MemberFacts {
 	return f
 }
 
+// EarningsChange is what the member is paid in pay year year+1 under
+// Tracks[track] less under Current (zero for Current itself).
+func (m *Member) EarningsChange(track, year int) decimal.Decimal {
+	return m.Tracks[track].Years[year].Earnings.Sub(m.Tracks[0].Years[year].Earnings)
+}
+
 // Who names the member as a statement shows them: "Name (ID)", or
 // "Member ID" when redacted or nameless.
 func (m *Member) Who() string {

@@ -1,14 +1,15 @@
-// Package report owns what paymodel shows: titled tables of typed cells that
-// every output format shares, and the CSV writer. A cell keeps its exact
-// decimal value and formats it two ways, for CSV (31650.00) and for display
-// (£31,650), so a figure in a PDF is always the same figure as in the CSV,
-// produced by the same code.
+// Package report is the format-neutral model of what paymodel shows: titled
+// tables of typed cells (Cell, Table) that every output format shares,
+// documents made of blocks (Document, Meta and the Block types), and the
+// writers that need nothing else: CSV (WriteCSV) and aligned plain text
+// (WriteText). A cell keeps its exact decimal value and formats it two
+// ways, for CSV (31650.00) and for display (£31,650), so a figure in a PDF
+// is always the same figure as in the CSV, produced by the same code.
 //
-// Every table of census groups' pay (CostTable, DistributionTable,
-// EqualityTable and their counterparts in the comparison PDF and the
-// printed summary) applies the one disclosure policy of pkg/analysis
-// (analysis.Suppress, analysis.SuppressEquality): blank cells where a
-// group's pay could be read off or worked out from the published totals.
+// It knows nothing of pay structures or projections: package
+// report/content builds the tables and documents from an analysis.Result,
+// and package report/pdf renders a Document, importing only this package
+// and its drawing libraries.
 package report
 
 import (

@@ -75,7 +75,7 @@ func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 func comparisonIntro(r *analysis.Result) string {
 	cur := r.Current()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Current is the %s pay structure carried forward with no award, under the dataset's own progression rules. ", structureName(r.Dataset, cur))
+	fmt.Fprintf(&b, "Current is the %s pay structure carried forward with no award, under the dataset's own progression rules. ", structureName(r))
 	if r.Dataset.Census != nil {
 		fmt.Fprintf(&b, "Costs are for the census of %s people, projected month by month. ", report.Int(r.Dataset.Census.Headcount).Display())
 	}
@@ -85,13 +85,8 @@ func comparisonIntro(r *analysis.Result) string {
 	return strings.TrimSpace(b.String())
 }
 
-func structureName(ds *paystructure.Dataset, tl *paystructure.Timeline) string {
-	d := ds.Latest().EffectiveFrom
-	for _, s := range ds.Structures {
-		if !s.EffectiveFrom.IsZero() && !tl.Start.First().Before(s.EffectiveFrom) {
-			d = s.EffectiveFrom
-		}
-	}
+func structureName(r *analysis.Result) string {
+	d := r.CurrentStructureDate()
 	if d.IsZero() {
 		return "dataset's"
 	}

@@ -66,7 +66,7 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 			if i == 0 {
 				prow = append(prow, report.Money(tr.Years[y].Earnings))
 			} else {
-				prow = append(prow, report.Change(tr.Years[y].Earnings.Sub(cur.Years[y].Earnings)))
+				prow = append(prow, report.Change(m.EarningsChange(i, y)))
 			}
 		}
 		sal.Rows = append(sal.Rows, srow)

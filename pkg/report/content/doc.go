@@ -1,0 +1,17 @@
+// Package content builds what each report contains from the figures of
+// package analysis: the CSV tables of a comparison (CompareTables and the
+// table builders), the comparison report (Comparison), the campaign
+// briefing (Briefing), a member's statement (Statement), the side-by-side
+// summary paymodel compare prints (WriteCompareSummary) and the key facts
+// paymodel statement prints (WriteFacts). It computes no figure of its
+// own: every value comes from an analysis.Result, an analysis.Member or
+// analysis.Climbs and is only arranged here into the cells, tables and
+// documents of package report, for report/pdf and the CSV and text writers
+// to render.
+//
+// Every table of census groups' pay (CostTable, DistributionTable,
+// EqualityTable and their counterparts in the comparison PDF and the
+// printed summary) applies the one disclosure policy of pkg/analysis
+// (analysis.Suppress, analysis.DisclosedEquality): blank cells where a
+// group's pay could be read off or worked out from the published totals.
+package content
