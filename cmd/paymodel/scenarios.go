@@ -9,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/paystructure"
@@ -58,20 +57,21 @@ func readScenarios(src *source, files []string) ([]scenarioFile, error) {
 }
 
 // parseScenarios parses and cross-checks every file, reporting every problem
-// in every file together.
+// in every file together. The problems stay structured (errors.As finds
+// each file's scenario.ErrorList) until main prints them.
 func parseScenarios(files []scenarioFile) ([]*scenario.Scenario, error) {
 	var scs []*scenario.Scenario
-	var msgs []string
+	var errs []error
 	for _, f := range files {
 		sc, err := scenario.Parse(filepath.ToSlash(f.name), f.src)
 		if err != nil {
-			msgs = append(msgs, err.Error())
+			errs = append(errs, err)
 			continue
 		}
 		scs = append(scs, sc)
 	}
-	if len(msgs) > 0 {
-		return nil, badInput(fmt.Errorf("scenario files are not valid:\n%s", strings.Join(msgs, "\n")))
+	if len(errs) > 0 {
+		return nil, badInput(fmt.Errorf("scenario files are not valid:\n%w", errors.Join(errs...)))
 	}
 	if err := scenario.Check(scs); err != nil {
 		return nil, badInput(err)
