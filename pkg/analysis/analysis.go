@@ -80,6 +80,14 @@ type Result struct {
 	EqualityAttributes []string
 	// RealTerms is the dataset's real-terms history (RealTermsHistory).
 	RealTerms []RealTerms
+	// Suppression is the disclosure policy applied to Costing (Suppress):
+	// it hides nothing without a census.
+	Suppression *Suppression
+	// Totals are each costing scenario's All rows, pay year by pay year
+	// (AllRows); Equality each one's equality rows as they may be published
+	// (Disclose). Nil without a census.
+	Totals   [][]projection.CostRow
+	Equality []Disclosed
 }
 
 // Current returns the baseline timeline.
@@ -136,7 +144,12 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 		}
 		r.Costing = c
 		r.EqualityAttributes = equalityAttributes(c)
+		for _, sc := range c.Scenarios {
+			r.Totals = append(r.Totals, AllRows(sc))
+		}
+		r.Equality = Disclose(c)
 	}
+	r.Suppression = Suppress(r.Costing)
 	r.Figures = figures(r)
 	for i, tl := range tls {
 		r.Summaries = append(r.Summaries, summaries(tl, r.Careers[i]))

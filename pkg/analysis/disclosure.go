@@ -244,3 +244,22 @@ func DisclosedEquality(rows []projection.EqualityRow) (out []projection.Equality
 	}
 	return out, shown
 }
+
+// Disclosed is one scenario's equality rows as they may be published:
+// Rows with the gaps DisclosedEquality measures, and whether each row's pay
+// is shown.
+type Disclosed struct {
+	Rows  []projection.EqualityRow
+	Shown []bool
+}
+
+// Disclose applies DisclosedEquality to every scenario of a costing, in
+// order.
+func Disclose(c *projection.Costing) []Disclosed {
+	var out []Disclosed
+	for _, sc := range c.Scenarios {
+		rows, shown := DisclosedEquality(sc.Equality)
+		out = append(out, Disclosed{Rows: rows, Shown: shown})
+	}
+	return out
+}

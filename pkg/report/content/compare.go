@@ -25,7 +25,7 @@ func CompareTables(r *analysis.Result) []report.Table {
 	}
 	tables := []report.Table{PointsTable(points), CareersTable(careers), SummaryTable(summaries)}
 	if r.Costing != nil {
-		tables = append(tables, CostTable(r.Costing, r.Current().Start), DistributionTable(r.Costing), EqualityTable(r.Costing))
+		tables = append(tables, CostTable(r.Costing, r.Suppression, r.Current().Start), DistributionTable(r.Costing, r.Suppression), EqualityTable(r.Equality))
 	}
 	return tables
 }
@@ -39,7 +39,7 @@ func FiguresTable(r *analysis.Result) report.Table {
 	}
 	cols = append(cols, "Smallest rise", "Largest rise")
 	t := report.Table{Title: "Offers at a glance", Columns: cols}
-	costShown := r.Costing != nil && analysis.Suppress(r.Costing).AllShown
+	costShown := r.Costing != nil && r.Suppression.AllShown
 	if r.Costing != nil && !costShown {
 		t.Note = smallCensusNote
 	}

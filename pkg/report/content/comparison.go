@@ -46,7 +46,7 @@ func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 
 	if r.Costing != nil {
 		add(report.PageBreak{}, report.Heading{Text: "What each offer costs", Level: 1})
-		if analysis.Suppress(r.Costing).AllShown {
+		if r.Suppression.AllShown {
 			add(report.Paragraph{Text: costIntro(r)})
 			add(costChart(r))
 			add(report.TableBlock{Table: costByYearTable(r)})
@@ -202,9 +202,9 @@ func costChart(r *analysis.Result) report.Chart {
 	for y := 0; y < cur.Years; y++ {
 		c.Categories = append(c.Categories, fmt.Sprint((cur.Start + calendar.Month(12*y)).Year()))
 	}
-	for _, sc := range r.Costing.Scenarios {
+	for i, sc := range r.Costing.Scenarios {
 		s := report.Series{Name: sc.Scenario}
-		for _, row := range analysis.AllRows(sc) {
+		for _, row := range r.Totals[i] {
 			s.Values = append(s.Values, report.Money(row.Total))
 		}
 		c.Series = append(c.Series, s)
@@ -215,8 +215,8 @@ func costChart(r *analysis.Result) report.Chart {
 func costByYearTable(r *analysis.Result) report.Table {
 	t := report.Table{Title: "Paybill by pay year (all bands)", Columns: []string{"Scenario", "Year", "Paybill", "Change", "Change %", "of which drift", "On-costs"},
 		Note: "Change is against Current in the same pay year; drift is the part of basic pay due to progression (cost.csv)."}
-	for _, sc := range r.Costing.Scenarios {
-		for _, row := range analysis.AllRows(sc) {
+	for i, sc := range r.Costing.Scenarios {
+		for _, row := range r.Totals[i] {
 			t.Rows = append(t.Rows, []report.Cell{report.Text(sc.Scenario), report.Int(int64(row.Year)), report.Money(row.Total), report.Change(row.Change), optPctChange(row.ChangePct), report.Money(row.Drift), report.Money(row.OnCosts)})
 		}
 	}
@@ -224,7 +224,7 @@ func costByYearTable(r *analysis.Result) report.Table {
 }
 
 func distributionDocTable(r *analysis.Result) report.Table {
-	t := DistributionTable(r.Costing)
+	t := DistributionTable(r.Costing, r.Suppression)
 	t.Title = "First-year rises by band"
 	t.Columns = []string{"Scenario", "Band", "People", "Smallest", "Median", "Largest", "Smallest %", "Median %", "Largest %", "Below inflation"}
 	t.Note = "A person's rise is their pay-year-1 earnings under the offer minus under Current. Below inflation counts those whose rise is below the 12-month inflation to the start. " + suppressionNote
@@ -239,8 +239,8 @@ func equalityBlocks(r *analysis.Result) []report.Block {
 		shown bool
 	}
 	byAttr := map[string][]shownRow{}
-	for _, sc := range r.Costing.Scenarios {
-		rows, shown := analysis.DisclosedEquality(sc.Equality)
+	for _, d := range r.Equality {
+		rows, shown := d.Rows, d.Shown
 		for i, e := range rows {
 			if _, ok := byAttr[e.Attribute]; !ok {
 				attrs = append(attrs, e.Attribute)
@@ -335,7 +335,7 @@ func scorecard(r *analysis.Result) []report.Block {
 	// Affordable and sustainable.
 	if r.Costing != nil {
 		aff := report.Table{Title: "Affordable and sustainable: cost and progression drift", Columns: []string{"Scenario", "Year-1 change", "% of paybill", "Whole-deal change", "% of paybill", "Year-1 drift"}}
-		shown := analysis.Suppress(r.Costing).AllShown
+		shown := r.Suppression.AllShown
 		for _, f := range r.Figures {
 			row := []report.Cell{report.Text(f.Name), report.Change(f.FirstYearChange), report.PercentChange(f.FirstYearShare), report.Change(f.WholeDealChange), report.PercentChange(f.WholeDealShare), report.Money(f.FirstYearDrift)}
 			if !shown {

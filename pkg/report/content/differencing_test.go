@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/projection"
 	"paymodel/pkg/report"
@@ -83,7 +84,7 @@ func recoverEquality(t *testing.T, tab report.Table, total map[string]decimal.De
 // primaryOnly is equality.csv as paymodel wrote it before complementary
 // suppression: only groups of fewer than 5 people blank.
 func primaryOnly(c *projection.Costing) report.Table {
-	t := EqualityTable(c)
+	t := EqualityTable(analysis.Disclose(c))
 	t.Rows = nil
 	for _, sc := range c.Scenarios {
 		for _, e := range sc.Equality {
@@ -109,7 +110,7 @@ func TestDifferencingEquality(t *testing.T) {
 
 	// Now: F is blank with M, so the attack recovers nothing; only F + M
 	// together (11 people) is known, which is the North's published total.
-	tab := EqualityTable(c)
+	tab := EqualityTable(analysis.Disclose(c))
 	if got := recoverEquality(t, tab, total); len(got) > 0 {
 		t.Errorf("attack recovered %q from equality.csv", got)
 	}
@@ -232,8 +233,8 @@ func TestDifferencingBands(t *testing.T) {
 	// Before: only band A (1 person) blank; All minus B and C gives A's
 	// pay: basic 470,000 − 150,000 − 300,000 = 20,000; under the offer
 	// 484,100 − 154,500 − 309,000 = 20,600 and a change of 720.
-	cost := CostTable(c, calendar.Of(calendar.Date{Year: 2025, Month: 4, Day: 1}))
-	dist := DistributionTable(c)
+	cost := CostTable(c, analysis.Suppress(c), calendar.Of(calendar.Date{Year: 2025, Month: 4, Day: 1}))
+	dist := DistributionTable(c, analysis.Suppress(c))
 	blankA := func(tab report.Table, bandCol, from int) report.Table {
 		old := report.Table{Columns: tab.Columns}
 		for _, row := range tab.Rows {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/analysis"
 	"paymodel/pkg/projection"
 )
 
@@ -21,7 +22,7 @@ func TestEqualitySmallGroups(t *testing.T) {
 		{Scenario: "Current", Attribute: "gender", Value: "M", Headcount: 8, MeanSalary: d("32000"), MedianSalary: d("32000")},
 		{Scenario: "Current", Attribute: "gender", Value: "X", Headcount: 2, MeanSalary: d("50000"), MedianSalary: d("50000"), GapPct: d("0")},
 	}}}}
-	tab := EqualityTable(c)
+	tab := EqualityTable(analysis.Disclose(c))
 	var got []string
 	for _, row := range tab.Rows {
 		line := ""

@@ -98,19 +98,17 @@ func SummaryTable(rows []analysis.Summary) report.Table {
 }
 
 // CostTable is cost.csv: per scenario, pay year and band (and All), the
-// paybill and its change against Current in the same year. The bands the
-// disclosure policy suppresses (analysis.Suppress) show their headcount
-// only: fte and every amount are blank, in every pay year and scenario. The
+// paybill and its change against Current in the same year. The bands sup
+// (analysis.Suppress of c) suppresses show their headcount only: fte and every amount are blank, in every pay year and scenario. The
 // All row is still the total of every band, unless the whole census has
 // fewer than analysis.MinGroup people.
-func CostTable(c *projection.Costing, start calendar.Month) report.Table {
+func CostTable(c *projection.Costing, sup *analysis.Suppression, start calendar.Month) report.Table {
 	t := report.Table{
 		Name:  CostCSV,
 		Title: "Cost by pay year",
 		Columns: []string{"scenario", "year", "date", "band", "headcount", "fte", "basic", "lump_sums", "oncosts",
 			"total", "change", "change_pct", "drift", "cpd_time"},
 	}
-	sup := analysis.Suppress(c)
 	for _, sc := range c.Scenarios {
 		for _, r := range sc.Rows {
 			date := (start + calendar.Month(12*(r.Year-1))).First()
@@ -136,17 +134,16 @@ func blankFrom(row []report.Cell, i int) {
 }
 
 // DistributionTable is distribution.csv: how first-year rises are spread in
-// each band. The bands the disclosure policy suppresses (analysis.Suppress)
+// each band. The bands sup (analysis.Suppress of the costing) suppresses
 // show their number of people only: the rises and the count below
 // inflation are blank.
-func DistributionTable(c *projection.Costing) report.Table {
+func DistributionTable(c *projection.Costing, sup *analysis.Suppression) report.Table {
 	t := report.Table{
 		Name:  DistributionCSV,
 		Title: "First-year rises",
 		Columns: []string{"scenario", "band", "people", "min_rise", "median_rise", "max_rise",
 			"min_rise_pct", "median_rise_pct", "max_rise_pct", "below_inflation"},
 	}
-	sup := analysis.Suppress(c)
 	for _, sc := range c.Scenarios {
 		for _, d := range sc.Distribution {
 			below := report.Blank()
@@ -169,17 +166,18 @@ func DistributionTable(c *projection.Costing) report.Table {
 
 // EqualityTable is equality.csv: for each census attribute and group, the
 // full-time-equivalent salary and the gap to the best-paid group shown.
-// The pay of the groups that the disclosure policy (analysis.MinGroup,
-// analysis.DisclosedEquality) suppresses is left blank; their headcount is
-// shown, and the gaps are those analysis.DisclosedEquality measures.
-func EqualityTable(c *projection.Costing) report.Table {
+// eq is each scenario's rows as the disclosure policy lets them be
+// published (analysis.Disclose): the pay of the groups it suppresses is
+// left blank, their headcount is shown, and the gaps are those
+// analysis.DisclosedEquality measures.
+func EqualityTable(eq []analysis.Disclosed) report.Table {
 	t := report.Table{
 		Name:    EqualityCSV,
 		Title:   "Equality: full-time-equivalent salary by group",
 		Columns: []string{"scenario", "attribute", "group", "headcount", "mean_fte_salary", "median_fte_salary", "gap_pct"},
 	}
-	for _, sc := range c.Scenarios {
-		rows, shown := analysis.DisclosedEquality(sc.Equality)
+	for _, d := range eq {
+		rows, shown := d.Rows, d.Shown
 		for i, e := range rows {
 			ok := shown[i]
 			t.Rows = append(t.Rows, []report.Cell{
