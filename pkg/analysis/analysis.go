@@ -21,11 +21,12 @@
 // years from entry to top.
 //
 // It also owns the disclosure policy (MinGroup, Suppress, SuppressEquality,
-// DisclosedEquality, IdentifyingAttribute): which census groups' pay the
-// tables and reports may show, with complementary suppression so that no
-// blank figure can be worked out from the published ones. A Result itself
+// DisclosedEquality, Disclose, IdentifyingAttribute): which census groups'
+// pay the tables and reports may show, with complementary suppression so
+// that no blank figure can be worked out from the published ones. A Result
 // holds every figure unsuppressed (the widest equality gaps excepted, which
-// are measured among the groups shown), and Check verifies those.
+// are measured among the groups shown) beside the policy's outcome
+// (Suppression, Equality), and Check verifies the figures.
 package analysis
 
 import (

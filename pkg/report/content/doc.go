@@ -11,7 +11,8 @@
 //
 // Every table of census groups' pay (CostTable, DistributionTable,
 // EqualityTable and their counterparts in the comparison PDF and the
-// printed summary) applies the one disclosure policy of pkg/analysis
-// (analysis.Suppress, analysis.DisclosedEquality): blank cells where a
-// group's pay could be read off or worked out from the published totals.
+// printed summary) shows what the one disclosure policy of pkg/analysis
+// allows (Result.Suppression and Result.Equality, from analysis.Suppress
+// and analysis.Disclose): blank cells where a group's pay could be read off
+// or worked out from the published totals.
 package content
