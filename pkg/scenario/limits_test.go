@@ -361,3 +361,20 @@ func TestLocateLinear(t *testing.T) {
 		t.Errorf("first element at %+v", s)
 	}
 }
+
+// TestDeepUnknownKey: a key deeper than the locator records (but within the
+// limits) is still reported at its line and column.
+func TestDeepUnknownKey(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{header + "[" + dotted("a", 20) + "]\nx = 1\n", `offer.toml:5:1: unknown key "a" in [` + dotted("a", 19) + "]"},
+		{header + "\n" + dotted("b", 20) + " = 1\n", `offer.toml:6:1: unknown key "b" in [` + dotted("b", 19) + "]"},
+		{header + "[[award]]\nfrom = 2025-04-01\nflat = \"£1\"\n  " + dotted("c", 20) + " = 1\n",
+			`offer.toml:8:3: unknown key "c" in [award.` + dotted("c", 19) + "]"},
+		{header + "[" + dotted("d", 60) + "]\n", `offer.toml:5:1: unknown key "d" in [` + dotted("d", 40) + "…]"},
+		{header + "[progression]\nw = " + strings.Repeat("{a=", 20) + "1" + strings.Repeat("}", 20) + "\n", `offer.toml:6:1: unknown key "w" in [progression]`},
+	} {
+		if _, err := Parse("offer.toml", []byte(tc.src)); err == nil || err.Error() != tc.want {
+			t.Errorf("got\n%v\nwant\n%s", err, tc.want)
+		}
+	}
+}

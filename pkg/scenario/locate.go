@@ -77,24 +77,26 @@ func (l *locations) valuePos(file string, p path) Pos {
 }
 
 // maxLocated is the most segments a recorded path has. The format's deepest
-// key is award.#n.set.BAND.POINT (5 segments) and an unknown key is reported
-// at its first unknown ancestor, so nothing deeper is ever looked up: deeper
-// keys and values are scanned but not recorded. With the column counted
-// incrementally, this keeps locate linear in the size of the file however
-// deeply it nests (a path string per nesting level made it quadratic).
+// key is award.#n.set.BAND.POINT (5 segments), so nothing deeper is looked
+// up except to place an unknown key: a deeper key or value is recorded under
+// its ancestor of maxLocated segments, at the first place that ancestor's
+// path was seen (see truncated). With the column counted incrementally, this
+// keeps locate linear in the size of the file however deeply it nests (a
+// path string per nesting level made it quadratic).
 const maxLocated = 8
 
-// tooDeep stands for every path of more than maxLocated segments.
-const tooDeep path = "\x1e"
-
-// sub returns p extended by one segment, or tooDeep when that would make it
-// longer than maxLocated segments.
+// sub returns p extended by one segment, or p itself when it already has
+// maxLocated segments.
 func sub(p path, extend func(path) path) path {
-	if p == tooDeep || strings.Count(string(p), pathSep)+1 >= maxLocated {
-		return tooDeep
+	if truncated(p) {
+		return p
 	}
 	return extend(p)
 }
+
+// truncated reports whether p has maxLocated segments, so that it may stand
+// for deeper paths too.
+func truncated(p path) bool { return strings.Count(string(p), pathSep)+1 >= maxLocated }
 
 // locate scans src, which must be TOML the decoder accepted. It never fails:
 // on anything it does not understand it stops, and positions it did not
@@ -162,14 +164,13 @@ func (s *scanner) space(nl bool) {
 	}
 }
 
+// record records where p is, unless it has been recorded already (which only
+// a truncated path can be, in TOML the decoder accepted).
 func (s *scanner) record(p path, sp spot) {
-	if p == tooDeep {
-		return
-	}
 	if _, dup := s.loc.at[p]; !dup {
 		s.loc.order = append(s.loc.order, p)
+		s.loc.at[p] = sp
 	}
-	s.loc.at[p] = sp
 }
 
 func (s *scanner) document() {
@@ -193,7 +194,6 @@ func (s *scanner) document() {
 				table = sub(table, func(p path) path { return p.key(k) })
 				n, isArray := s.count[table]
 				switch {
-				case table == tooDeep:
 				case array && i == len(keys)-1:
 					s.count[table] = n + 1
 					table = sub(table, func(p path) path { return p.index(n) })
@@ -225,8 +225,14 @@ func (s *scanner) keyValue(table path) {
 	s.advance()
 	s.space(false)
 	vline, vcol, start := s.line, s.col(), s.i
+	_, seen := s.loc.at[p]
 	s.value(p)
-	s.record(p, spot{line: line, col: col, vline: vline, vcol: vcol, value: s.src[start:s.i]})
+	sp := spot{line: line, col: col, vline: vline, vcol: vcol, value: s.src[start:s.i]}
+	if _, inside := s.loc.at[p]; !seen && inside {
+		s.loc.at[p] = sp // a truncated p was recorded by a key inside its value
+		return
+	}
+	s.record(p, sp)
 }
 
 // key reads a dotted key.

@@ -368,6 +368,17 @@ func (p *parser) unknownKeys(md toml.MetaData) {
 			found = true
 			p.errs.at(p.keyPos(at), "unknown key %q%s", k[len(k)-1], where(k))
 		}
+		// A key deeper than the locator records is placed at its longest
+		// recorded ancestor that stands for deeper paths.
+		for n := len(k) - 1; n > 0 && !found; n-- {
+			for _, at := range byPlain[strings.Join(k[:n], pathSep)] {
+				if truncated(at) {
+					found = true
+					p.errs.at(p.keyPos(at), "unknown key %q%s", k[len(k)-1], where(k))
+					break
+				}
+			}
+		}
 		if !found {
 			p.errs.at(Pos{File: p.file}, "unknown key %q", k.String())
 		}
@@ -378,7 +389,7 @@ func where(k toml.Key) string {
 	if len(k) == 1 {
 		return ""
 	}
-	parent := k[:len(k)-1].String()
+	parent := clip(k[:len(k)-1].String())
 	switch parent {
 	case "award", "lump_sum", "progression.pathway":
 		return " in [[" + parent + "]]"
