@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/internal/plain"
 )
 
 var staffSchema = &schema{
@@ -238,7 +239,7 @@ func readStaff(t *table, refs censusRefs, warnings *[]string) *censusReader {
 	}
 	c.readAll()
 	if c.unchecked > 0 {
-		c.errs.addf(t.file, 0, "point", "%d %s a point not found in increments.csv, which has rows that could not be read; points are checked once it is valid", c.unchecked, plural(c.unchecked, "row names", "rows name"))
+		c.errs.addf(t.file, 0, "point", "%d %s a point not found in increments.csv, which has rows that could not be read; points are checked once it is valid", c.unchecked, plain.Plural(c.unchecked, "row names", "rows name"))
 	}
 	t.errs.merge(c.errs)
 	if c.early > 0 {
@@ -451,12 +452,4 @@ func latestText(d calendar.Date) string {
 		return ""
 	}
 	return fmt.Sprintf(" in the latest structure (%s)", d)
-}
-
-// plural returns one when n is 1, else many.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

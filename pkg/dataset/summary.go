@@ -6,10 +6,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/internal/plain"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 )
@@ -83,7 +83,7 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 		rows = append(rows, []string{"Total", "", "", "", "", "", "", thousands(census.Headcount), fteText(totalFTE)})
 	}
 	b.WriteByte('\n')
-	writeTable(b, rows, right)
+	plain.WriteColumns(b, rows, right) // a bufio.Writer: its error is Flush's
 
 	if len(ds.Warnings) > 0 {
 		fmt.Fprintf(b, "\nWarnings:\n")
@@ -126,31 +126,4 @@ func fteText(d decimal.Decimal) string {
 	whole, frac, _ := strings.Cut(d.StringFixed(1), ".")
 	n, _ := strconv.ParseInt(whole, 10, 64)
 	return thousands(n) + "." + frac
-}
-
-// writeTable writes rows as columns two spaces apart, padding each cell to
-// its column's width in characters; right[i] right-aligns column i.
-func writeTable(w *bufio.Writer, rows [][]string, right []bool) {
-	widths := make([]int, len(right))
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
-		}
-	}
-	for _, r := range rows {
-		var line strings.Builder
-		for i, c := range r {
-			if i > 0 {
-				line.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
-			if right[i] {
-				line.WriteString(pad + c)
-			} else {
-				line.WriteString(c + pad)
-			}
-		}
-		w.WriteString(strings.TrimRight(line.String(), " "))
-		w.WriteByte('\n')
-	}
 }

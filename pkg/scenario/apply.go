@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/internal/plain"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 )
@@ -252,7 +253,7 @@ func (a *Award) terms() string {
 		add("set %s point %s to %s", s.Band, s.Point, money.AmountText(s.Salary))
 	}
 	for _, r := range a.RemovePoints {
-		add("remove %s point%s %s", r.Band, plural(len(r.Points)), strings.Join(r.Points, ", "))
+		add("remove %s %s %s", r.Band, plain.Plural(len(r.Points), "point", "points"), strings.Join(r.Points, ", "))
 	}
 	if a.Minimum != nil {
 		add("minimum %s", a.Minimum)
@@ -273,13 +274,6 @@ func (a *Award) terms() string {
 		add("salaries from %s", money.AmountText(*a.Select.SalaryFrom))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // applier applies awards in order to a working copy of the scales.
@@ -488,7 +482,7 @@ func (ap *applier) floor(a *Award) {
 				}
 				top := s.Points[k]
 				top.Derivation = append(slices.Clip(top.Derivation), paystructure.Step{
-					Text:   fmt.Sprintf("point%s %s merged into point %s at the floor (%s)", plural(len(merged)), strings.Join(merged, ", "), top.Label, ap.source(a)),
+					Text:   fmt.Sprintf("%s %s merged into point %s at the floor (%s)", plain.Plural(len(merged), "point", "points"), strings.Join(merged, ", "), top.Label, ap.source(a)),
 					Source: a.Pos.String(),
 				})
 				kept = append(kept, top)
