@@ -7,6 +7,7 @@ import (
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
+	"paymodel/pkg/scenario"
 )
 
 // stringList is a repeatable string flag.
@@ -63,8 +64,8 @@ func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	if f.years < 0 || f.years > 50 {
-		return nil, nil, usageErrorf("%s: --years %d: must be between 1 and 50", cmd, f.years)
+	if f.years < 0 || f.years > scenario.MaxYears { // 0: the scenarios' own
+		return nil, nil, usageErrorf("%s: --years %d: must be between %d and %d", cmd, f.years, scenario.MinYears, scenario.MaxYears)
 	}
 	var opt analysis.Options
 	if f.cpdHours != "" {

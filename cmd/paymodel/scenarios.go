@@ -86,23 +86,20 @@ func timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([
 	return tls, badInput(err)
 }
 
-// maxScenarioBytes is the largest scenario file read: a real one is a few
-// KiB, and --scenario given a census or /dev/zero must not fill memory.
-const maxScenarioBytes = 1 << 20
-
 // readLimited reads the file open opens, refusing one of more than
-// maxScenarioBytes.
+// scenario.MaxFileBytes (1 MiB) before reading it all: a real one is a few
+// KiB, and --scenario given a census or /dev/zero must not fill memory.
 func readLimited(open func() (io.ReadCloser, error)) ([]byte, error) {
 	f, err := open()
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxScenarioBytes+1))
+	b, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > maxScenarioBytes {
+	if len(b) > scenario.MaxFileBytes {
 		return nil, errors.New("larger than 1 MiB, which no scenario file is (is this the right file?)")
 	}
 	return b, nil
