@@ -5,6 +5,19 @@
 //
 // Run "paymodel help" for the commands. Exit status: 0 success, 1 failure
 // while running, 2 bad input or usage.
+//
+// The package only wires: flags become the packages' inputs, their results
+// are written, and errors (kept structured until here) become a message and
+// an exit status. It does no money arithmetic (it does not import decimal)
+// and holds no rules; those live in pkg. Each command is a struct holding
+// its flags, with Name, Help, Flags and Run (the command interface), in its
+// own file: validate.go, compare.go, explain.go, statement.go,
+// statements.go, briefing.go; commands() in commands.go lists them in the
+// order help shows. main.go wires signals and exit statuses; analyse.go
+// (the scenario and costing flags shared by compare, briefing and the
+// statements), dataset.go, scenarios.go and output.go hold the wiring the
+// commands share; pool.go runs statements on several goroutines, progress.go
+// draws the progress bar and gc.go paces the garbage collector.
 package main
 
 import (
