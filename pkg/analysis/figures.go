@@ -65,12 +65,19 @@ type ScenarioFigures struct {
 	WidestGaps, WidestGapChanges []decimal.Decimal
 }
 
+// lastTable returns the last table of tl in force within its horizon: a
+// scenario compared over fewer --years than it spans has tables (awards)
+// beyond the horizon, which no figure may use.
+func lastTable(tl *paystructure.Timeline) *paystructure.Table {
+	return tl.TableAt(tl.End() - 1)
+}
+
 // figures computes the headline figures of every timeline, Current first.
 func figures(r *Result) []ScenarioFigures {
 	out := make([]ScenarioFigures, len(r.Timelines))
 	cur := r.Current()
 	for i, tl := range r.Timelines {
-		last := tl.Tables[len(tl.Tables)-1]
+		last := lastTable(tl)
 		f := ScenarioFigures{Name: tl.Scenario, LastAward: last.From.First()}
 		first := true
 		for _, p := range r.Points[i] {
@@ -276,7 +283,7 @@ func bandPoints(r *Result) []BandPoints {
 		seen := map[string]bool{}
 		byLabel := make([]map[string]*projection.PointRow, len(r.Timelines))
 		for i, tl := range r.Timelines {
-			last := tl.Tables[len(tl.Tables)-1]
+			last := lastTable(tl)
 			date := last.From.First()
 			byLabel[i] = map[string]*projection.PointRow{}
 			for k := range r.Points[i] {
@@ -295,7 +302,7 @@ func bandPoints(r *Result) []BandPoints {
 		rank := map[string]decimal.Decimal{}
 		for i := len(r.Timelines) - 1; i >= 0; i-- {
 			tl := r.Timelines[i]
-			sc, _ := tl.TableAt(tl.Tables[len(tl.Tables)-1].From).Scale(b.Name)
+			sc, _ := lastTable(tl).Scale(b.Name)
 			for _, p := range sc.Points {
 				rank[p.Label] = p.Salary
 			}
