@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"paymodel/pkg/diag"
 )
 
 // Error is one problem in a dataset, positioned in its file.
@@ -79,8 +81,9 @@ func (c *collector) add(file string, line int, col, msg string) {
 }
 
 // addf records an error with a formatted message.
+// Strings the format quotes with %q are cut to diag.MaxQuote characters.
 func (c *collector) addf(file string, line int, col, format string, args ...any) {
-	c.add(file, line, col, fmt.Sprintf(format, args...))
+	c.add(file, line, col, fmt.Sprintf(format, diag.ClipQuoted(format, args)...))
 }
 
 // merge adds o's errors to c.

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/diag"
 	"paymodel/pkg/money"
 )
 
@@ -18,7 +19,7 @@ import (
 
 // bad formats a message about value raw in column col.
 func bad(col, raw, format string, args ...any) string {
-	return fmt.Sprintf("%s %q: %s", col, raw, fmt.Sprintf(format, args...))
+	return fmt.Sprintf("%s %q: %s", col, diag.Clip(raw), fmt.Sprintf(format, args...))
 }
 
 // label returns a label (band, point, id) without surrounding spaces.

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"paymodel/pkg/diag"
 	"paymodel/pkg/paystructure"
 )
 
@@ -59,11 +60,11 @@ func person(rec []string, line int, cols *staffColumns, ds *paystructure.Dataset
 	}
 	p.ID = strings.Clone(p.ID) // not pinning the whole CSV line
 	if _, ok := ds.Band(p.Band); !ok {
-		return nil, fmt.Sprintf("band %q is not in bands.csv", p.Band)
+		return nil, fmt.Sprintf("band %q is not in bands.csv", diag.Clip(p.Band))
 	}
 	if latest != nil {
 		if sc, ok := latest.Scale(p.Band); !ok || sc.Index(p.Point) < 0 {
-			return nil, fmt.Sprintf("point %q is not a point of %s%s", p.Point, p.Band, latestText(latest.EffectiveFrom))
+			return nil, fmt.Sprintf("point %q is not a point of %s%s", diag.Clip(p.Point), p.Band, latestText(latest.EffectiveFrom))
 		}
 	}
 	var msg string

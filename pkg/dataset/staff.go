@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/diag"
 	"paymodel/pkg/internal/plain"
 )
 
@@ -385,7 +386,7 @@ func (c *censusReader) checkBandPoint(band, point string) bandPoint {
 	} else if c.refs.bands != nil {
 		var known bool
 		if bp.band, known = c.refs.bands[band]; !known {
-			bp.bandMsg, bandOK = fmt.Sprintf("band %q is not in bands.csv", band), false
+			bp.bandMsg, bandOK = fmt.Sprintf("band %q is not in bands.csv", diag.Clip(band)), false
 		}
 	}
 	if point == "" {
@@ -393,7 +394,7 @@ func (c *censusReader) checkBandPoint(band, point string) bandPoint {
 	} else if bandOK && c.refs.points != nil {
 		var known bool
 		if bp.point, known = c.refs.points[band][point]; !known {
-			bp.pointMsg = fmt.Sprintf("point %q is not a point of %s%s", point, band, latestText(c.refs.latest))
+			bp.pointMsg = fmt.Sprintf("point %q is not a point of %s%s", diag.Clip(point), band, latestText(c.refs.latest))
 		}
 	}
 	if bp.pointMsg != "" && point != "" && (c.refs.unsureAll || c.refs.unsure[band]) {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"paymodel/pkg/diag"
 )
 
 // Error is one problem in a scenario file, at a position in it. Line and Col
@@ -84,7 +86,7 @@ func (l ErrorList) err() error {
 			listed++
 			if len(e.Msg) > maxMsg {
 				c := *e
-				c.Msg = clipTo(e.Msg, maxMsg)
+				c.Msg = diag.ClipTo(e.Msg, maxMsg)
 				e = &c
 			}
 			out = append(out, e)
@@ -117,5 +119,5 @@ type errs struct{ list ErrorList }
 // at records a problem at p; a string the format quotes with %q is cut to
 // MaxQuote characters.
 func (e *errs) at(p Pos, format string, args ...any) {
-	e.list = append(e.list, &Error{File: p.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, clipQuoted(format, args)...)})
+	e.list = append(e.list, &Error{File: p.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, diag.ClipQuoted(format, args)...)})
 }

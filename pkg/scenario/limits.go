@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"paymodel/pkg/diag"
 	"paymodel/pkg/money"
 )
 
@@ -46,70 +47,12 @@ const (
 	// "… and N more errors in FILE".
 	MaxErrors = 100
 	// MaxQuote is how many characters of a value a message quotes; a longer
-	// value is cut and ends in "…".
-	MaxQuote = 80
+	// value is cut and ends in "…" (diag.MaxQuote, shared with dataset).
+	MaxQuote = diag.MaxQuote
 	// maxMsg is the longest message kept, in characters: a backstop for a
 	// message that quotes a value some other way.
 	maxMsg = 500
 )
-
-// clip returns s cut to MaxQuote characters, ending in "…" when cut.
-func clip(s string) string { return clipTo(s, MaxQuote) }
-
-// clipTo returns s cut to n characters (runes), the last of them "…" when
-// cut.
-func clipTo(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i, runes := 0, 0
-	for i < len(s) {
-		if runes == n-1 {
-			rest := s[i:]
-			if utf8.RuneCountInString(rest) <= 1 {
-				return s
-			}
-			return s[:i] + "…"
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		runes++
-	}
-	return s
-}
-
-// clipQuoted returns args with every string that format quotes with %q cut
-// by clip, so that a message never quotes more than MaxQuote characters of a
-// value from the file.
-func clipQuoted(format string, args []any) []any {
-	var out []any
-	n := 0 // index of the argument the next verb consumes
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		i++
-		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
-			i++
-		}
-		if i >= len(format) || format[i] == '%' {
-			continue
-		}
-		if format[i] == 'q' && n < len(args) {
-			if s, ok := args[n].(string); ok && len(s) > MaxQuote {
-				if out == nil {
-					out = append([]any(nil), args...)
-				}
-				out[n] = clip(s)
-			}
-		}
-		n++
-	}
-	if out == nil {
-		return args
-	}
-	return out
-}
 
 // fail records a problem found by prescan.
 func (ps *prescanner) fail(line, col int, format string, args ...any) {
@@ -366,7 +309,7 @@ func (ps *prescanner) value(k rawKey) bool {
 			switch c := ps.peek(); c {
 			case '[', '{':
 				if len(stack) == MaxDepth {
-					ps.fail(ps.line, ps.col(), "%s: arrays and inline tables nested more than %d deep; a scenario nests at most 3 (is this the right file?)", clip(k.text()), MaxDepth)
+					ps.fail(ps.line, ps.col(), "%s: arrays and inline tables nested more than %d deep; a scenario nests at most 3 (is this the right file?)", diag.Clip(k.text()), MaxDepth)
 					return false
 				}
 				ps.i++
@@ -409,7 +352,7 @@ func (ps *prescanner) value(k rawKey) bool {
 				ps.elements++
 				if ps.elements > MaxListElements && !ps.elementsReported {
 					ps.elementsReported = true
-					ps.fail(line, col, "%s: more than %s list elements in the file; a scenario's lists have a few (is this the right file?)", clip(top.k.text()), thousands(MaxListElements))
+					ps.fail(line, col, "%s: more than %s list elements in the file; a scenario's lists have a few (is this the right file?)", diag.Clip(top.k.text()), thousands(MaxListElements))
 				}
 				k = top.k
 			}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"paymodel/pkg/diag"
 )
 
 // nums is n lines "kI = 1", I counting from 1.
@@ -236,7 +238,7 @@ func TestClip(t *testing.T) {
 		{strings.Repeat("£", 80), strings.Repeat("£", 80)},
 		{strings.Repeat("£", 81), strings.Repeat("£", 79) + "…"},
 	} {
-		if got := clip(tc.in); got != tc.want {
+		if got := diag.Clip(tc.in); got != tc.want {
 			t.Errorf("clip(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/diag"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 )
@@ -312,7 +313,7 @@ func shapeError(file string, err error) *Error {
 		return &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	}
 	line, _ := strconv.Atoi(m[1])
-	e := &Error{File: file, Line: line, Msg: clip(m[2]) + ": expected a table"}
+	e := &Error{File: file, Line: line, Msg: diag.Clip(m[2]) + ": expected a table"}
 	if ex, ok := tableExamples[m[2]]; ok {
 		e.Msg += ", written " + ex
 	}
@@ -331,7 +332,7 @@ func (p *parser) valuePos(k path) Pos { return p.loc.valuePos(p.file, k) }
 // name is the key's name for messages: its last segment (cut by clip).
 func name(k path) string {
 	segs := k.plain()
-	return clip(segs[len(segs)-1])
+	return diag.Clip(segs[len(segs)-1])
 }
 
 func (p *parser) unknownKeys(md toml.MetaData) {
@@ -389,7 +390,7 @@ func where(k toml.Key) string {
 	if len(k) == 1 {
 		return ""
 	}
-	parent := clip(k[:len(k)-1].String())
+	parent := diag.Clip(k[:len(k)-1].String())
 	switch parent {
 	case "award", "lump_sum", "progression.pathway":
 		return " in [[" + parent + "]]"
@@ -877,9 +878,9 @@ func (p *parser) progression(raw *rawProgression) *Progression {
 // shown is the value as the file spells it, for messages.
 func (p *parser) shown(k path, v any) string {
 	if s := p.loc.at[k].value; s != "" {
-		return clip(s)
+		return diag.Clip(s)
 	}
-	return clip(fmt.Sprint(v))
+	return diag.Clip(fmt.Sprint(v))
 }
 
 // kindOf names a TOML value's type in words.
