@@ -68,9 +68,6 @@ func syntaxErrorf(format string, args ...any) error {
 	return syntaxError{fmt.Sprintf(format, args...)}
 }
 
-// Zero is the decimal zero.
-var Zero = decimal.Zero
-
 // Hundred is 100, used to turn fractions into percentages.
 var Hundred = decimal.NewFromInt(100)
 
@@ -271,11 +268,8 @@ func MonthlyPay(annual, fte decimal.Decimal) decimal.Decimal {
 	return annual.Mul(fte).DivRound(Twelve, 2)
 }
 
-// CSV formats an amount for CSV tables: exactly two decimal places, no
-// symbol or separators ("31650.00"). The value is rounded to the penny first.
-func CSV(d decimal.Decimal) decimal.Decimal { return Penny(d) }
-
-// CSVString formats an amount for CSV tables ("31650.00").
+// CSVString formats an amount for CSV tables: rounded to the penny, exactly
+// two decimal places, no symbol or separators ("31650.00").
 func CSVString(d decimal.Decimal) string { return Penny(d).StringFixed(2) }
 
 // PercentCSV formats a fraction as a percentage with two places for CSV tables
@@ -329,12 +323,6 @@ func format(d decimal.Decimal, places int32, signed bool) string {
 		b.WriteString(frac)
 	}
 	return b.String()
-}
-
-// Percent formats a fraction as a percentage to at most places decimal places,
-// dropping trailing zeros ("0.035" → "3.5%"), halves away from zero.
-func Percent(fraction decimal.Decimal, places int32) string {
-	return fraction.Mul(Hundred).Round(places).String() + "%"
 }
 
 // SignedPercent formats a change as a percentage with its sign and exactly

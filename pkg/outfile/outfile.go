@@ -332,18 +332,6 @@ func (b *Batch) mkdirAll(dir string, perm os.FileMode) ([]string, error) {
 	return created, nil
 }
 
-// Paths returns the final paths of the files written so far, sorted.
-func (b *Batch) Paths() []string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	paths := make([]string, 0, len(b.pending))
-	for p := range b.pending {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	return paths
-}
-
 // diskLimit, when set, holds how many more bytes every Batch may write in
 // total before writes fail as on a full disk (see SimulateFullDisk).
 var diskLimit atomic.Pointer[atomic.Int64]
