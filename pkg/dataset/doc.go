@@ -20,8 +20,9 @@
 // named pipe, a device or a folder, or that cannot be read, is an error
 // naming it, never taken as absent; its mode is checked before it is
 // opened, so a named pipe never blocks the read.
-// One shared reader does this for every file, so gocsv (the small tables)
-// and encoding/csv (staff.csv) see the same normalised header.
+// One shared reader (table, over csvReader) does this for every file, so
+// the small tables and staff.csv see the same normalised header and the
+// same line numbers.
 //
 // # Errors
 //
@@ -33,15 +34,23 @@
 // allowed but worth a look (overlapping bands, a point_date before a
 // start_date) become Dataset.Warnings instead.
 //
-// # Why staff.csv is read with encoding/csv
+// # The small tables go through gocsv; staff.csv does not
 //
-// The small tables are decoded with gocsv into structs of raw strings, which
-// keeps their code short. A census can have millions of rows, and gocsv
-// reads a whole file into memory and reflects on every row. staff.csv is
-// therefore read in one streaming pass with encoding/csv (ReuseRecord, the
-// field count checked on every row), and each row is added to a
-// paystructure.Census group: the people identical in band, point, fte,
-// point_date, cpd_hours and every attribute.
+// The small tables (bands.csv, increments.csv, inflation.csv, oncosts.csv)
+// are decoded by gocsv straight into typed rows: each row's struct tags are
+// its file's columns (the schema's list of known columns is read from
+// them), and its field types (an amount, a number, a rate, a date, a whole
+// number, a progression; see cells.go) parse their cells as gocsv fills
+// them. gocsv stops at the first error a field returns, so a cell never
+// returns one: it keeps its text and why it is not a value, and the reader
+// reports every bad cell with its line, column and value.
+//
+// A census can have millions of rows, and gocsv reads a whole file into
+// memory and reflects on every row. staff.csv is therefore read in one
+// streaming pass by csvReader directly (the record reused, the field count
+// checked on every row), and each row is added to a paystructure.Census
+// group: the people identical in band, point, fte, point_date, cpd_hours and
+// every attribute.
 //
 // Every file is read by csvReader, which gives exactly what an
 // encoding/csv Reader gives (records, errors and their lines, and the same

@@ -25,18 +25,6 @@ func bad(col, raw, format string, args ...any) string {
 // label returns a label (band, point, id) without surrounding spaces.
 func label(s string) string { return strings.TrimSpace(s) }
 
-// parseAmount parses a money amount; blank is an error.
-func parseAmount(col, raw string) (decimal.Decimal, string) {
-	if strings.TrimSpace(raw) == "" {
-		return decimal.Zero, fmt.Sprintf("%s is blank (%s)", col, money.AmountHint)
-	}
-	d, err := money.ParseAmount(raw)
-	if err != nil {
-		return d, bad(col, raw, "%v", err)
-	}
-	return d, ""
-}
-
 // parseNumber parses a non-negative number, or returns def when blank.
 func parseNumber(col, raw string, def decimal.Decimal) (decimal.Decimal, string) {
 	if strings.TrimSpace(raw) == "" {
@@ -47,19 +35,6 @@ func parseNumber(col, raw string, def decimal.Decimal) (decimal.Decimal, string)
 		return d, bad(col, raw, "%v", err)
 	}
 	return d, ""
-}
-
-// parseInt parses a whole number from lo to hi, or returns def when blank.
-func parseInt(col, raw string, def, lo, hi int) (int, string) {
-	t := strings.TrimSpace(raw)
-	if t == "" {
-		return def, ""
-	}
-	n, err := strconv.Atoi(t)
-	if err != nil || n < lo || n > hi {
-		return 0, bad(col, raw, "must be a whole number from %d to %d", lo, hi)
-	}
-	return n, ""
 }
 
 // parseDate parses an ISO date, or returns the zero Date when blank.

@@ -15,19 +15,20 @@ import (
 
 var incrementsSchema = &schema{
 	file:     IncrementsFile,
-	columns:  []string{"band", "point", "salary", "effective_from", "months", "cpd_hours"},
+	columns:  columnsOf[incrementRow](),
 	required: []string{"band", "point", "salary"},
 	unknown:  rejectUnknown,
 }
 
-// incrementRow is one row of increments.csv as written.
+// incrementRow is one row of increments.csv, as gocsv decodes it (see
+// cells.go).
 type incrementRow struct {
-	Band          string `csv:"band"`
-	Point         string `csv:"point"`
-	Salary        string `csv:"salary"`
-	EffectiveFrom string `csv:"effective_from"`
-	Months        string `csv:"months"`
-	CPDHours      string `csv:"cpd_hours"`
+	Band          string     `csv:"band"`
+	Point         string     `csv:"point"`
+	Salary        amountCell `csv:"salary"`
+	EffectiveFrom dateCell   `csv:"effective_from"`
+	Months        wholeCell  `csv:"months"`
+	CPDHours      numberCell `csv:"cpd_hours"`
 }
 
 // maxPointMonths bounds the months at a point (50 years).
@@ -63,8 +64,7 @@ type increments struct {
 // readIncrements reads increments.csv, checking bands against bands
 // (names from bands.csv; nil when bands.csv could not be read).
 func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
-	var rows []incrementRow
-	lines := t.decode(&rows)
+	rows, lines := decodeRows[incrementRow](t)
 	// The reader reports and skips malformed rows (a wrong number of
 	// fields, a line too long) before their band can be known.
 	lostRows := t.errs.count(t.file) > 0
@@ -84,9 +84,6 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 	labels := map[scaleKey]map[string]int{} // point label → line
 	var firstDated, firstBlank int
 	var firstDate calendar.Date
-	if len(lines) != len(rows) {
-		return nil // gocsv failed (reported)
-	}
 	for i, r := range rows {
 		line := lines[i]
 		band, point := label(r.Band), label(r.Point)
@@ -103,14 +100,14 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 			t.errs.add(t.file, line, "point", "point is blank")
 			ok = false
 		}
-		salary, msg := parseAmount("salary", r.Salary)
+		salary, msg := r.Salary.required("salary")
 		if msg == "" && salary.Sign() <= 0 {
-			msg = bad("salary", r.Salary, "must be more than £0")
+			msg = bad("salary", r.Salary.raw, "must be more than £0")
 		}
 		if msg != "" {
 			t.errs.add(t.file, line, "salary", msg)
 		}
-		date, dmsg := parseDate("effective_from", r.EffectiveFrom)
+		date, dmsg := r.EffectiveFrom.val, r.EffectiveFrom.problem("effective_from")
 		if dmsg != "" {
 			t.errs.add(t.file, line, "effective_from", dmsg)
 			ok = false
@@ -121,11 +118,11 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 		} else if firstDated == 0 {
 			firstDated, firstDate = line, date
 		}
-		months, mmsg := parseInt("months", r.Months, paystructure.DefaultPointMonths, 1, maxPointMonths)
+		months, mmsg := r.Months.in("months", paystructure.DefaultPointMonths, 1, maxPointMonths)
 		if mmsg != "" {
 			t.errs.add(t.file, line, "months", mmsg)
 		}
-		cpd, cmsg := parseNumber("cpd_hours", r.CPDHours, decimal.Zero)
+		cpd, cmsg := r.CPDHours.or("cpd_hours", decimal.Zero)
 		if cmsg != "" {
 			t.errs.add(t.file, line, "cpd_hours", cmsg)
 		}

@@ -14,8 +14,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/gocarina/gocsv"
 )
 
 // maxRows is MaxRows, as a variable so that tests can lower it.
@@ -363,27 +361,6 @@ func (t *table) readError(err error) (more bool) {
 	return false
 }
 
-// decode reads every remaining row into out, a pointer to a slice of a
-// struct whose string fields are tagged with column names, and returns the
-// line of each row decoded. gocsv sees the normalised header. When gocsv
-// fails, the reason is reported and no lines are returned; callers then
-// stop.
-func (t *table) decode(out any) []int {
-	rows := [][]string{t.header}
-	var lines []int
-	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
-		rows = append(rows, slices.Clone(rec))
-		lines = append(lines, line)
-	}
-	if err := gocsv.UnmarshalCSV(&rowsReader{rows: rows}, out); err != nil {
-		// Only string fields are decoded, so this cannot happen for a
-		// well-formed table; report it rather than hide it.
-		t.errs.addf(t.file, 0, "", "cannot decode the file: %v", err)
-		return nil
-	}
-	return lines
-}
-
 // sum drains the rest of the file and returns its SHA-256.
 func (t *table) sum() []byte {
 	io.Copy(io.Discard, t.src)
@@ -407,26 +384,6 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
-}
-
-// rowsReader hands already-read rows to gocsv.
-type rowsReader struct {
-	rows [][]string
-	i    int
-}
-
-func (r *rowsReader) Read() ([]string, error) {
-	if r.i >= len(r.rows) {
-		return nil, io.EOF
-	}
-	r.i++
-	return r.rows[r.i-1], nil
-}
-
-func (r *rowsReader) ReadAll() ([][]string, error) {
-	rest := r.rows[r.i:]
-	r.i = len(r.rows)
-	return rest, nil
 }
 
 // lineLimiter passes bytes through, failing once a line exceeds

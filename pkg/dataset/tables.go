@@ -12,44 +12,41 @@ import (
 
 var inflationSchema = &schema{
 	file:     InflationFile,
-	columns:  []string{"date", "index"},
+	columns:  columnsOf[inflationRow](),
 	required: []string{"date", "index"},
 	unknown:  warnUnknown,
 }
 
 var onCostsSchema = &schema{
 	file:     OnCostsFile,
-	columns:  []string{"name", "rate", "threshold"},
+	columns:  columnsOf[onCostRow](),
 	required: []string{"name", "rate"},
 	unknown:  warnUnknown,
 }
 
-// inflationRow is one row of inflation.csv as written.
+// inflationRow is one row of inflation.csv, as gocsv decodes it (see
+// cells.go).
 type inflationRow struct {
-	Date  string `csv:"date"`
-	Index string `csv:"index"`
+	Date  dateCell   `csv:"date"`
+	Index numberCell `csv:"index"`
 }
 
-// onCostRow is one row of oncosts.csv as written.
+// onCostRow is one row of oncosts.csv, as gocsv decodes it.
 type onCostRow struct {
-	Name      string `csv:"name"`
-	Rate      string `csv:"rate"`
-	Threshold string `csv:"threshold"`
+	Name      string     `csv:"name"`
+	Rate      rateCell   `csv:"rate"`
+	Threshold amountCell `csv:"threshold"`
 }
 
 // readInflation reads inflation.csv: a price index by date, returned in
 // date order.
 func readInflation(t *table) []paystructure.IndexPoint {
-	var rows []inflationRow
-	lines := t.decode(&rows)
+	rows, lines := decodeRows[inflationRow](t)
 	var out []paystructure.IndexPoint
 	seen := map[calendar.Date]int{}
-	if len(lines) != len(rows) {
-		return nil // gocsv failed (reported)
-	}
 	for i, r := range rows {
 		line := lines[i]
-		date, msg := parseDate("date", r.Date)
+		date, msg := r.Date.val, r.Date.problem("date")
 		if msg == "" && date.IsZero() {
 			msg = "date is blank"
 		}
@@ -60,11 +57,11 @@ func readInflation(t *table) []paystructure.IndexPoint {
 		} else {
 			seen[date] = line
 		}
-		index, imsg := parseNumber("index", r.Index, decimal.Zero)
+		index, imsg := r.Index.or("index", decimal.Zero)
 		if imsg == "" && index.Sign() <= 0 {
 			imsg = "index is blank"
-			if label(r.Index) != "" {
-				imsg = bad("index", r.Index, "must be more than 0")
+			if !r.Index.blank() {
+				imsg = bad("index", r.Index.raw, "must be more than 0")
 			}
 		}
 		if imsg != "" {
@@ -78,13 +75,9 @@ func readInflation(t *table) []paystructure.IndexPoint {
 
 // readOnCosts reads oncosts.csv, keeping file order.
 func readOnCosts(t *table) []paystructure.OnCost {
-	var rows []onCostRow
-	lines := t.decode(&rows)
+	rows, lines := decodeRows[onCostRow](t)
 	var out []paystructure.OnCost
 	seen := map[string]int{}
-	if len(lines) != len(rows) {
-		return nil // gocsv failed (reported)
-	}
 	for i, r := range rows {
 		line := lines[i]
 		name := label(r.Name)
@@ -97,17 +90,17 @@ func readOnCosts(t *table) []paystructure.OnCost {
 		}
 		oc := paystructure.OnCost{Name: name}
 		var msg string
-		if label(r.Rate) == "" {
+		if r.Rate.blank() {
 			msg = "rate is blank (" + money.RateHint + ")"
-		} else if oc.Rate, msg = parseRate(r.Rate); msg == "" && (oc.Rate.Sign() < 0 || oc.Rate.Cmp(decimal.NewFromInt(1)) > 0) {
-			msg = bad("rate", r.Rate, "must be from 0%% to 100%%")
+		} else if oc.Rate, msg = r.Rate.val, r.Rate.problem("rate"); msg == "" && (oc.Rate.Sign() < 0 || oc.Rate.Cmp(decimal.NewFromInt(1)) > 0) {
+			msg = bad("rate", r.Rate.raw, "must be from 0%% to 100%%")
 		}
 		if msg != "" {
 			t.errs.add(t.file, line, "rate", msg)
 		}
-		if label(r.Threshold) != "" {
-			if oc.Threshold, msg = parseAmount("threshold", r.Threshold); msg == "" && oc.Threshold.Sign() < 0 {
-				msg = bad("threshold", r.Threshold, "must not be negative")
+		if !r.Threshold.blank() {
+			if oc.Threshold, msg = r.Threshold.val, r.Threshold.problem("threshold"); msg == "" && oc.Threshold.Sign() < 0 {
+				msg = bad("threshold", r.Threshold.raw, "must not be negative")
 			}
 			if msg != "" {
 				t.errs.add(t.file, line, "threshold", msg)
@@ -116,13 +109,4 @@ func readOnCosts(t *table) []paystructure.OnCost {
 		out = append(out, oc)
 	}
 	return out
-}
-
-// parseRate parses a percentage ("15%") into a fraction.
-func parseRate(raw string) (decimal.Decimal, string) {
-	d, err := money.ParseRate(raw)
-	if err != nil {
-		return d, bad("rate", raw, "%v", err)
-	}
-	return d, ""
 }
