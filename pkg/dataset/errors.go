@@ -2,57 +2,27 @@ package dataset
 
 import (
 	"fmt"
-	"sort"
-	"strings"
+	"slices"
 
 	"paymodel/pkg/diag"
 )
 
-// Error is one problem in a dataset, positioned in its file.
-type Error struct {
-	File string // e.g. "staff.csv"
-	// Line is the 1-based line the problem is on (the header is line 1), or
-	// 0 when it concerns the whole file.
-	Line int
-	// Column is the normalised name of the column concerned, or "" when the
-	// problem is not about one column.
-	Column string
-	// Msg says what is wrong and what was expected, quoting the value.
-	Msg string
-	// Omitted, when positive, makes this entry a stand-in for that many
-	// further errors in File that are not listed.
-	Omitted int
-}
-
-// Error formats e as "file:line: msg", "file: msg", or for a stand-in
+// Error is one problem in a dataset, positioned in its file: a diag.Error,
+// the type scenario.Error is too. File is e.g. "staff.csv"; Line is the
+// 1-based line the problem is on (the header is line 1), or 0 when it
+// concerns the whole file; Col is unused (0); Column is the normalised name
+// of the column concerned, or "" when the problem is not about one column;
+// Msg says what is wrong and what was expected, quoting the value. It prints
+// as "file:line: msg", "file: msg", or for a stand-in (Omitted > 0)
 // "… and N more errors in file".
-func (e *Error) Error() string {
-	switch {
-	case e.Omitted > 0:
-		return fmt.Sprintf("… and %d more errors in %s", e.Omitted, e.File)
-	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
-	}
-	return e.File + ": " + e.Msg
-}
+type Error = diag.Error
 
 // ErrorList is every problem found in a dataset, sorted by file name then
 // line, with at most MaxErrorsPerFile entries per file followed by an
-// Omitted stand-in when there were more. Load returns it as its error;
-// use errors.As to get at the entries.
-type ErrorList []*Error
-
-// Error prints one error per line.
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
+// Omitted stand-in when there were more: a diag.List, the type
+// scenario.ErrorList is too. Load returns it as its error; use errors.As to
+// get at the entries.
+type ErrorList = diag.List
 
 // storeLimit bounds the errors kept per file while reading, so that a
 // census with a million bad rows does not hold a million errors. The
@@ -103,28 +73,14 @@ func (c *collector) count(file string) int { return c.kept[file] + c.dropped[fil
 func (c *collector) empty() bool { return len(c.errs) == 0 }
 
 // list returns the errors sorted by file then line (stable: errors on one
-// line keep the order they were found in), capped per file.
+// line keep the order they were found in), capped per file, with the errors
+// beyond storeLimit counted in each file's stand-in.
 func (c *collector) list() ErrorList {
-	sort.SliceStable(c.errs, func(i, j int) bool {
-		a, b := c.errs[i], c.errs[j]
-		if a.File != b.File {
-			return a.File < b.File
+	all := ErrorList(slices.Clip(c.errs)) // appending copies
+	for file, n := range c.dropped {
+		if n > 0 {
+			all = append(all, &Error{File: file, Omitted: n})
 		}
-		return a.Line < b.Line
-	})
-	var out ErrorList
-	for i := 0; i < len(c.errs); {
-		file := c.errs[i].File
-		j := i
-		for j < len(c.errs) && c.errs[j].File == file {
-			j++
-		}
-		n := min(j-i, MaxErrorsPerFile)
-		out = append(out, c.errs[i:i+n]...)
-		if more := j - i - n + c.dropped[file]; more > 0 {
-			out = append(out, &Error{File: file, Omitted: more})
-		}
-		i = j
 	}
-	return out
+	return all.Capped(MaxErrorsPerFile)
 }

@@ -1,8 +1,14 @@
 // Package diag owns how diagnostics quote the input they are about: every
 // message that quotes a value from a file (a CSV field, a scenario value or
 // key) quotes at most MaxQuote characters of it, so one bad 64 KiB field or
-// 1 MB scenario value can never make an error line that long. The dataset
-// and scenario packages both format their positioned errors through it.
+// 1 MB scenario value can never make an error line that long.
+//
+// It also owns the positioned problem both packages report: Error (file,
+// line, column, message, or a stand-in counting errors not listed) and List,
+// every problem found, with Capped to sort it by position and cap it per
+// file. dataset.Error and scenario.Error are Error, dataset.ErrorList and
+// scenario.ErrorList are List, so errors.As finds either as a List and the
+// command prints both one way.
 package diag
 
 import (

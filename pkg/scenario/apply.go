@@ -51,7 +51,7 @@ func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, erro
 	var e errs
 	if _, err := money.ParseRule(string(sc.Rounding)); err != nil || sc.Years < MinYears || sc.Years > MaxYears {
 		e.at(Pos{File: sc.File}, "scenario was not made by Parse: rounding %q, years %d", sc.Rounding, sc.Years)
-		return nil, e.list.err()
+		return nil, listErr(e.list)
 	}
 	start := calendar.Of(sc.Start)
 	if sc.Start.IsZero() {
@@ -61,7 +61,7 @@ func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, erro
 	i := inForce(ds, start.First())
 	if i < 0 {
 		e.at(sc.startPos.orFile(sc.File), "start %s is before the dataset's first pay structure (%s)", start.First(), ds.Structures[0].EffectiveFrom)
-		return nil, e.list.err()
+		return nil, listErr(e.list)
 	}
 	base := ds.Structures[i]
 	tl := &paystructure.Timeline{
@@ -120,7 +120,7 @@ func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, erro
 			Bands: slices.Clone(l.Bands), AtTopOnly: l.AtTopOnly, Source: l.Pos.String(),
 		})
 	}
-	if err := e.list.err(); err != nil {
+	if err := listErr(e.list); err != nil {
 		return nil, err
 	}
 	return tl, nil

@@ -8,17 +8,18 @@ import (
 
 // Check cross-checks the scenarios of one comparison: names must be unique
 // and all must share one start (an unset start counts as its own value, the
-// dataset's default).
+// dataset's default). A problem is placed where Parse recorded the name
+// and start keys; the files are not read again.
 func Check(scenarios []*Scenario) error {
 	var e errs
 	seen := map[string]*Scenario{}
 	for _, sc := range scenarios {
 		if strings.EqualFold(strings.TrimSpace(sc.Name), "Current") {
-			e.at(Pos{File: sc.File, Line: sc.namePos().Line, Col: sc.namePos().Col}, "scenario name %q is the name of the baseline every offer is compared with; give the scenario another name", sc.Name)
+			e.at(Pos{File: sc.File, Line: sc.namePos.Line, Col: sc.namePos.Col}, "scenario name %q is the name of the baseline every offer is compared with; give the scenario another name", sc.Name)
 			continue
 		}
 		if prev, dup := seen[sc.Name]; dup {
-			e.at(Pos{File: sc.File, Line: sc.namePos().Line, Col: sc.namePos().Col}, "scenario name %q is also used by %s; names must be unique in a comparison", sc.Name, prev.File)
+			e.at(Pos{File: sc.File, Line: sc.namePos.Line, Col: sc.namePos.Col}, "scenario name %q is also used by %s; names must be unique in a comparison", sc.Name, prev.File)
 			continue
 		}
 		seen[sc.Name] = sc
@@ -29,7 +30,7 @@ func Check(scenarios []*Scenario) error {
 			e.at(sc.startPos.orFile(sc.File), "start %s differs from %s in %s; scenarios compared together must share one start", startText(sc.Start), startText(first.Start), first.File)
 		}
 	}
-	return e.list.err()
+	return listErr(e.list)
 }
 
 func startText(d calendar.Date) string {
@@ -44,9 +45,4 @@ func (p Pos) orFile(file string) Pos {
 		return Pos{File: file}
 	}
 	return p
-}
-
-func (sc *Scenario) namePos() Pos {
-	l := locate(sc.Text)
-	return l.keyPos(sc.File, "name")
 }

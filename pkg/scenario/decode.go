@@ -99,11 +99,11 @@ var freeFormKeys = [][]string{{"award", "set"}, {"award", "remove_points"}}
 // reported once it is within them.
 func Parse(filename string, src []byte) (*Scenario, error) {
 	if len(src) > MaxFileBytes {
-		return nil, ErrorList{{File: filename, Msg: fmt.Sprintf("%s bytes is larger than 1 MiB, which no scenario file is (is this the right file?)", thousands(len(src)))}}.err()
+		return nil, listErr(ErrorList{{File: filename, Msg: fmt.Sprintf("%s bytes is larger than 1 MiB, which no scenario file is (is this the right file?)", thousands(len(src)))}})
 	}
 	text := string(src)
 	if list, _ := prescan(filename, text); len(list) > 0 {
-		return nil, list.err()
+		return nil, listErr(list)
 	}
 	var raw rawScenario
 	md, err := toml.Decode(text, &raw)
@@ -111,14 +111,14 @@ func Parse(filename string, src []byte) (*Scenario, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := lineCol(src, pe.Position)
-			return nil, ErrorList{{File: filename, Line: line, Col: col, Msg: pe.Message}}.err()
+			return nil, listErr(ErrorList{{File: filename, Line: line, Col: col, Msg: pe.Message}})
 		}
-		return nil, ErrorList{shapeError(filename, err)}.err()
+		return nil, listErr(ErrorList{shapeError(filename, err)})
 	}
 	p := &parser{file: filename, loc: locate(text)}
 	sc := &Scenario{File: filename, Text: text, Years: DefaultYears, Rounding: money.RoundPound}
 	if p.tooMany(keyPath("award"), len(raw.Award), MaxAwards) || p.tooMany(keyPath("lump_sum"), len(raw.LumpSum), MaxLumpSums) {
-		return nil, p.errs.list.err()
+		return nil, listErr(p.errs.list)
 	}
 	p.unknownKeys(md)
 	p.top(&raw, sc)
@@ -134,7 +134,7 @@ func Parse(filename string, src []byte) (*Scenario, error) {
 	if !sc.Start.IsZero() {
 		p.horizon(sc, sc.Start)
 	}
-	if err := p.errs.list.err(); err != nil {
+	if err := listErr(p.errs.list); err != nil {
 		return nil, err
 	}
 	return sc, nil
@@ -268,6 +268,7 @@ func (p *parser) tooMany(k path, n, limit int) bool {
 }
 
 func (p *parser) top(raw *rawScenario, sc *Scenario) {
+	sc.namePos = p.keyPos("name")
 	if s, ok := p.str(keyPath("name"), raw.Name); ok {
 		sc.Name = strings.TrimSpace(s)
 		if n := utf8.RuneCountInString(sc.Name); n > MaxNameChars {

@@ -163,4 +163,17 @@
 // that disappear to the lowest new point paying at least the old salary (or
 // the top, protected), and the latest carried forward; no awards, rules
 // from bands.csv.
+//
+// # Files
+//
+// types.go holds the parsed Scenario and its parts; limits.go the pass over
+// the bytes before decoding; locate.go where each key and value is;
+// decode.go Parse (decoding, unknown keys, the top-level keys, the horizon);
+// values.go the typed value readers (strings, amounts, rates, numbers,
+// dates); awards.go the [[award]] and [[lump_sum]] tables and how an award
+// is named; progression.go the [progression] table and the rules it makes;
+// check.go the cross-file Check; apply.go Apply, applier.go each award's
+// effect on the scales, bounds.go the range checks; current.go the Current
+// baseline; explain.go Explain; errors.go Error and ErrorList (diag.Error and
+// diag.List, shared with package dataset) and how problems are collected.
 package scenario

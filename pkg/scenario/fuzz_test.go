@@ -44,7 +44,7 @@ func FuzzPrescan(f *testing.F) {
 		list, complete := prescan("fuzz.toml", string(src))
 		var v map[string]any
 		if _, err := toml.Decode(string(src), &v); err == nil && !complete && len(list) == 0 {
-			t.Fatalf("the decoder accepts the file but the prescan stopped (errors: %v)", list.err())
+			t.Fatalf("the decoder accepts the file but the prescan stopped (errors: %v)", listErr(list))
 		}
 		for _, e := range list {
 			if e.Line < 1 || e.Col < 1 || e.Msg == "" {

@@ -89,7 +89,7 @@ func TestPrescanLimits(t *testing.T) {
 		t.Run("at/"+name, func(t *testing.T) {
 			list, complete := prescan("f.toml", src)
 			if len(list) > 0 || !complete {
-				t.Fatalf("complete %v, errors:\n%v", complete, list.err())
+				t.Fatalf("complete %v, errors:\n%v", complete, listErr(list))
 			}
 		})
 	}
@@ -99,7 +99,7 @@ func TestPrescanLimits(t *testing.T) {
 				t.Fatalf("no file at the limit named %q", tc.name)
 			}
 			list, _ := prescan("f.toml", tc.src)
-			if got := list.err(); got == nil || got.Error() != tc.want {
+			if got := listErr(list); got == nil || got.Error() != tc.want {
 				t.Fatalf("got\n%v\nwant\n%s", got, tc.want)
 			}
 			// Parse refuses it with the same error, before decoding.
@@ -133,14 +133,14 @@ func TestPrescanReadsTOML(t *testing.T) {
 	} {
 		list, complete := prescan("f.toml", src)
 		if len(list) > 0 || !complete {
-			t.Errorf("%q: complete %v, errors:\n%v", src, complete, list.err())
+			t.Errorf("%q: complete %v, errors:\n%v", src, complete, listErr(list))
 		}
 	}
 	// Not TOML: the pass stops without an error, for the decoder to report.
 	for _, src := range []string{"v = \"open\n", "[a\n", "= 1\n", "v = {a}\n"} {
 		list, complete := prescan("f.toml", src)
 		if len(list) > 0 || complete {
-			t.Errorf("%q: complete %v, errors:\n%v", src, complete, list.err())
+			t.Errorf("%q: complete %v, errors:\n%v", src, complete, listErr(list))
 		}
 	}
 }
@@ -156,7 +156,7 @@ func TestPrescanReportsEach(t *testing.T) {
 		"c = 1\nd = 2\n"
 	list, _ := prescan("f.toml", src)
 	var got []string
-	for _, e := range list.err().(ErrorList) {
+	for _, e := range listErr(list).(ErrorList) {
 		got = append(got, fmt.Sprintf("%d:%d", e.Line, e.Col))
 	}
 	if want := "1:20006 3:1 4:1"; strings.Join(got, " ") != want {
@@ -211,7 +211,7 @@ func TestErrorCap(t *testing.T) {
 		t.Errorf("last: got %q, want %q", got, want)
 	}
 	// Capping again (as Apply does with Parse's list) keeps the count.
-	again := list.err().(ErrorList)
+	again := listErr(list).(ErrorList)
 	if got := again[len(again)-1].Error(); got != "… and 50 more errors in offer.toml" || len(again) != 101 {
 		t.Errorf("capped twice: %d entries, last %q", len(again), got)
 	}
@@ -222,7 +222,7 @@ func TestErrorCap(t *testing.T) {
 		two.at(Pos{File: "a.toml", Line: i + 1}, "a%d", i)
 	}
 	two.at(Pos{File: "c.toml", Line: 1}, "c")
-	got := two.list.err().(ErrorList)
+	got := listErr(two.list).(ErrorList)
 	if len(got) != 203 || got[100].Error() != "… and 3 more errors in a.toml" || got[201].Error() != "… and 3 more errors in b.toml" || got[202].Error() != "c.toml:1: c" {
 		t.Errorf("two files: %d entries: %v / %v / %v", len(got), got[100], got[201], got[len(got)-1])
 	}
@@ -252,7 +252,7 @@ func TestClip(t *testing.T) {
 	// A message is never longer than maxMsg characters.
 	e = errs{}
 	e.at(Pos{File: "f.toml"}, "%s", strings.Repeat("y", 1000))
-	if got := e.list.err().(ErrorList)[0].Msg; got != strings.Repeat("y", maxMsg-1)+"…" {
+	if got := listErr(e.list).(ErrorList)[0].Msg; got != strings.Repeat("y", maxMsg-1)+"…" {
 		t.Errorf("long message kept %d characters", len([]rune(got)))
 	}
 	// A bad value is quoted cut, so a 1 MB value gives a short line.

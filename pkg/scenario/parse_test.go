@@ -412,6 +412,12 @@ func TestCheck(t *testing.T) {
 	dup := parse("dup.toml", "# a copy\nname = \"Offer\"\nstart = 2025-04-01\n")
 	later := parse("later.toml", "name = \"Later\"\nstart = 2026-04-01\n")
 	unset := parse("unset.toml", "name = \"Unset\"\n")
+	// Check places problems where Parse recorded the keys; it does not read
+	// the text again, so a scenario whose Text is gone is placed the same.
+	indented := parse("indented.toml", "description = \"x\"\n  name = \"Offer\"\nstart = 2025-04-01\n")
+	indented.Text = ""
+	current := parse("current.toml", "start = 2025-04-01\n\n   name = \"Current\"\n")
+	current.Text = ""
 	tests := []struct {
 		name      string
 		scenarios []*Scenario
@@ -423,6 +429,10 @@ func TestCheck(t *testing.T) {
 			want: `dup.toml:2:1: scenario name "Offer" is also used by offer.toml; names must be unique in a comparison`},
 		{name: "differing starts", scenarios: []*Scenario{offer, later},
 			want: `later.toml:2:9: start 2026-04-01 differs from 2025-04-01 in offer.toml; scenarios compared together must share one start`},
+		{name: "duplicate name, indented, text gone", scenarios: []*Scenario{offer, indented},
+			want: `indented.toml:2:3: scenario name "Offer" is also used by offer.toml; names must be unique in a comparison`},
+		{name: "named Current, text gone", scenarios: []*Scenario{offer, current},
+			want: `current.toml:3:4: scenario name "Current" is the name of the baseline every offer is compared with; give the scenario another name`},
 		{name: "set and unset start", scenarios: []*Scenario{offer, unset},
 			want: `unset.toml: start (the dataset's default) differs from 2025-04-01 in offer.toml; scenarios compared together must share one start`},
 	}

@@ -34,7 +34,10 @@ type Scenario struct {
 	File        string // the file name given to Parse
 	Text        string // the file's verbatim text
 
+	// startPos and namePos are where Parse found the start and name
+	// keys, for Check's and Apply's messages.
 	startPos Pos
+	namePos  Pos
 }
 
 // Award is one [[award]] table. Exactly one of its operations is set:
