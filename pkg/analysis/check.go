@@ -12,9 +12,14 @@ import (
 
 // Check cross-checks a result before anything is written, so that a wrong
 // number can never be printed silently. It verifies that:
-//   - in every scenario and pay year, the band rows of the costing add up to
-//     the All row, column by column, and each row's total is the sum of its
-//     parts;
+//   - in every scenario and pay year, the band rows of the costing, added up
+//     by projection.CostRow.Add (the method that builds the All row), equal
+//     the All row column by column, and each row's total, the All row's
+//     included, is the sum of its parts. Sharing Add does not hide a fault
+//     in it: a column Add dropped or miscounted would leave the All row's
+//     total, which Add sums from the band totals, different from the All
+//     row's parts (Add has its own table test for the people and drift
+//     columns, which no total covers);
 //   - every career's earnings are basic pay plus lump sums, its cumulative
 //     earnings are the running sum of its years, and its whole-horizon
 //     earnings are the last cumulative figure;
@@ -92,14 +97,7 @@ func checkCosting(c *projection.Costing) []string {
 				sums[row.Year] = s
 				years = append(years, row.Year)
 			}
-			s.Headcount = s.Headcount.Add(row.Headcount)
-			s.FTE = s.FTE.Add(row.FTE)
-			s.Basic = s.Basic.Add(row.Basic)
-			s.LumpSums = s.LumpSums.Add(row.LumpSums)
-			s.OnCosts = s.OnCosts.Add(row.OnCosts)
-			s.CPDTime = s.CPDTime.Add(row.CPDTime)
-			s.Total = s.Total.Add(row.Total)
-			s.Drift = s.Drift.Add(row.Drift)
+			s.Add(row)
 		}
 		for _, y := range years {
 			s, a := sums[y], all[y]

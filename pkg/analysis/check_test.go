@@ -12,8 +12,9 @@ import (
 	"paymodel/pkg/scenario"
 )
 
-// checkResult runs a two-band comparison with a census, on-costs and a lump
-// sum, which Check must pass.
+// checkResult runs a two-band comparison with a census, on-costs, a lump
+// sum and paid CPD days (so every money column of a cost row is non-zero),
+// which Check must pass.
 func checkResult(t *testing.T) *Result {
 	t.Helper()
 	fsys := fstest.MapFS{
@@ -26,7 +27,7 @@ func checkResult(t *testing.T) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err := scenario.Parse("offer.toml", []byte("name = \"Offer\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n"))
+	sc, err := scenario.Parse("offer.toml", []byte("name = \"Offer\"\nstart = 2025-04-01\nyears = 3\ncpd_days = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,6 +44,17 @@ func checkResult(t *testing.T) *Result {
 	}
 	if r.Costing == nil || len(r.Costing.Scenarios) != 2 || len(r.Careers) != 2 {
 		t.Fatalf("unexpected result shape: costing %v, %d careers", r.Costing != nil, len(r.Careers))
+	}
+	// The All row's total guards projection.CostRow.Add only for the
+	// columns that are not zero.
+	for _, row := range r.Costing.Scenarios[1].Rows {
+		if row.Band == "All" && row.Year == 1 {
+			for name, v := range map[string]decimal.Decimal{"basic": row.Basic, "lump sums": row.LumpSums, "on-costs": row.OnCosts, "CPD time": row.CPDTime} {
+				if !v.IsPositive() {
+					t.Fatalf("Offer's All row in year 1 has %s %s, want more than zero", name, v)
+				}
+			}
+		}
 	}
 	return r
 }
@@ -70,6 +82,16 @@ func TestCheckCatchesPlantedFaults(t *testing.T) {
 				}
 			}
 		}, "Current year 2 All: total"},
+		{"All row as a faulty Add would leave it", func(r *Result) {
+			// Add skipping CPD time: the All row's CPD time is zero while
+			// its total, summed from the band totals, still holds it.
+			rows := r.Costing.Scenarios[1].Rows
+			for i := range rows {
+				if rows[i].Band == "All" && rows[i].Year == 1 {
+					rows[i].CPDTime = decimal.Zero
+				}
+			}
+		}, "Offer year 1 All: total"},
 		{"row total", func(r *Result) {
 			r.Costing.Scenarios[1].Rows[1].Total = r.Costing.Scenarios[1].Rows[1].Total.Add(decimal.NewFromInt(1))
 		}, "≠ basic + lump sums + on-costs + CPD time"},
