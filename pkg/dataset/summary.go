@@ -109,12 +109,10 @@ func structureDates(ds *paystructure.Dataset) string {
 	return strings.Join(dates, ", ") + " (latest " + dates[len(dates)-1] + ")"
 }
 
-// progressionText describes a band's progression rule.
+// progressionText describes a band's progression rule
+// (paystructure.Progression.Describe).
 func progressionText(p paystructure.Progression) string {
-	if p.Kind == paystructure.FixedDate {
-		return fmt.Sprintf("each %s, %d months qualifying", p.On, p.QualifyingMonths)
-	}
-	return p.String()
+	return p.Describe(", %d months qualifying")
 }
 
 // thousands formats n with comma thousands separators ("1,000,000").

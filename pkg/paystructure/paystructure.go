@@ -6,6 +6,8 @@
 package paystructure
 
 import (
+	"fmt"
+
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
@@ -46,14 +48,26 @@ type Progression struct {
 	QualifyingMonths int
 }
 
-// String describes the rule in words ("anniversary", "each 04-01"); the
-// qualifying months of a fixed-date rule are left to callers that show them.
-func (p Progression) String() string {
+// Describe is the one description of the rule in words: "anniversary", or
+// for a fixed-date rule "each " and its date followed by its qualifying
+// months written by qualifying, a format with one %d verb. The comparison's
+// appendix passes " (%d months qualifying)" ("each 04-01 (6 months
+// qualifying)"), validate's summary ", %d months qualifying" ("each 04-01,
+// 6 months qualifying"), and "" leaves the months out ("each 04-01").
+func (p Progression) Describe(qualifying string) string {
 	if p.Kind == Anniversary {
 		return "anniversary"
 	}
-	return "each " + p.On.String()
+	s := "each " + p.On.String()
+	if qualifying != "" {
+		s += fmt.Sprintf(qualifying, p.QualifyingMonths)
+	}
+	return s
 }
+
+// String is Describe without the qualifying months ("anniversary", "each
+// 04-01").
+func (p Progression) String() string { return p.Describe("") }
 
 // Band is a pay band as bands.csv describes it.
 type Band struct {

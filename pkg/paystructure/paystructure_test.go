@@ -75,3 +75,34 @@ func TestScaleLookups(t *testing.T) {
 		t.Error("Table.Scale(Band 9) found a scale")
 	}
 }
+
+// Every caller's wording of a progression rule comes from Describe.
+func TestProgressionDescribe(t *testing.T) {
+	fixed := Progression{Kind: FixedDate, On: calendar.AnnualDate{Month: 4, Day: 1}, QualifyingMonths: 6}
+	sept := Progression{Kind: FixedDate, On: calendar.AnnualDate{Month: 9, Day: 1}, QualifyingMonths: 0}
+	// An anniversary rule carries no date or months, whatever it is left holding.
+	ann := Progression{Kind: Anniversary, On: calendar.AnnualDate{Month: 4, Day: 1}, QualifyingMonths: 6}
+	tests := []struct {
+		p          Progression
+		qualifying string
+		want       string
+	}{
+		{fixed, " (%d months qualifying)", "each 04-01 (6 months qualifying)"}, // comparison appendix
+		{fixed, ", %d months qualifying", "each 04-01, 6 months qualifying"},   // validate's summary
+		{fixed, "", "each 04-01"},
+		{sept, " (%d months qualifying)", "each 09-01 (0 months qualifying)"},
+		{ann, " (%d months qualifying)", "anniversary"},
+		{ann, "", "anniversary"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Describe(tt.qualifying); got != tt.want {
+			t.Errorf("%+v.Describe(%q) = %q, want %q", tt.p, tt.qualifying, got, tt.want)
+		}
+	}
+	if got := fixed.String(); got != "each 04-01" {
+		t.Errorf("String() = %q, want %q", got, "each 04-01")
+	}
+	if got := ann.String(); got != "anniversary" {
+		t.Errorf("String() = %q, want %q", got, "anniversary")
+	}
+}

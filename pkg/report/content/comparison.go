@@ -369,7 +369,7 @@ func assumptions(r *analysis.Result) string {
 	b.WriteString("Progression under Current: ")
 	var prog []string
 	for _, band := range cur.Bands {
-		prog = append(prog, fmt.Sprintf("%s %s", band.Name, describeProgression(cur.Rules.Progression[band.Name])))
+		prog = append(prog, fmt.Sprintf("%s %s", band.Name, cur.Rules.Progression[band.Name].Describe(" (%d months qualifying)")))
 	}
 	b.WriteString(strings.Join(prog, "; ") + ".\n\n")
 	for _, tl := range r.Timelines[1:] {
@@ -414,13 +414,6 @@ func latestIndex(ds *paystructure.Dataset) (string, bool) {
 		return "", false
 	}
 	return ds.Inflation[len(ds.Inflation)-1].Date.String(), true
-}
-
-func describeProgression(p paystructure.Progression) string {
-	if p.Kind == paystructure.Anniversary {
-		return "anniversary"
-	}
-	return fmt.Sprintf("each %s (%d months qualifying)", p.On, p.QualifyingMonths)
 }
 
 func roundingText(rule string) string {
