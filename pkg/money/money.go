@@ -236,8 +236,8 @@ func (r Rule) Apply(d decimal.Decimal) decimal.Decimal {
 	panic(fmt.Sprintf("money: unknown rounding rule %q", string(r)))
 }
 
-// Describe says in words what the rule does, for derivations and report
-// appendices.
+// Describe says in words what the rule does, for derivations and the
+// comparison's appendix (which reads it from paystructure.Timeline.Rounding).
 func (r Rule) Describe() string {
 	switch r {
 	case RoundPound:

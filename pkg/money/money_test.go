@@ -186,6 +186,25 @@ func TestParseRule(t *testing.T) {
 	}
 }
 
+// Describe is the wording of each rule in derivations and in the
+// comparison's appendix ("awards rounded to the pound").
+func TestRuleDescribe(t *testing.T) {
+	for _, tt := range []struct {
+		rule Rule
+		want string
+	}{
+		{RoundPound, "rounded to the pound"},
+		{RoundPenny, "rounded to the penny"},
+		{RoundUpPound, "rounded up to the pound"},
+		{RoundNone, "not rounded"},
+		{Rule("bankers"), "rounded by bankers"},
+	} {
+		if got := tt.rule.Describe(); got != tt.want {
+			t.Errorf("%q.Describe() = %q, want %q", tt.rule, got, tt.want)
+		}
+	}
+}
+
 func TestApplyUnknownRulePanics(t *testing.T) {
 	defer func() {
 		if recover() == nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
 )
 
 // ProgressionKind says when people move up a point.
@@ -337,7 +338,9 @@ type Timeline struct {
 	Prior    *Table
 	Rules    Rules
 	LumpSums []LumpSum
-	Rounding string // rounding rule name, for reports
+	// Rounding is the rule that rounded the salaries the awards produced
+	// (money.RoundNone for Current); reports say it with its Describe.
+	Rounding money.Rule
 	// CPDDays is the paid CPD time a year the scenario grants (0: none).
 	CPDDays decimal.Decimal
 	Source  string // scenario file, verbatim text kept for appendices

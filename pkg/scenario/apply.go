@@ -71,7 +71,7 @@ func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, erro
 		Years:       sc.Years,
 		Bands:       slices.Clone(ds.Bands),
 		Rules:       rules(ds, sc, &e),
-		Rounding:    string(sc.Rounding),
+		Rounding:    sc.Rounding,
 		CPDDays:     sc.CPDDays,
 		Source:      sc.File,
 		Text:        sc.Text,

@@ -325,7 +325,7 @@ func TestRounding(t *testing.T) {
 				if want := dec(tt.want[rule]); !got.Equal(want) {
 					t.Errorf("got %s, want %s", got, want)
 				}
-				if tl.Rounding != rule {
+				if string(tl.Rounding) != rule {
 					t.Errorf("Timeline.Rounding = %q", tl.Rounding)
 				}
 			})

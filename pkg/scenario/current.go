@@ -24,7 +24,7 @@ func Current(ds *paystructure.Dataset, start calendar.Month, years int) *paystru
 		Years:       years,
 		Bands:       slices.Clone(ds.Bands),
 		Rules:       paystructure.Rules{Progression: map[string]paystructure.Progression{}},
-		Rounding:    string(money.RoundNone),
+		Rounding:    money.RoundNone,
 		Source:      PayPointsFile,
 	}
 	for _, b := range ds.Bands {

@@ -373,7 +373,7 @@ func assumptions(r *analysis.Result) string {
 	}
 	b.WriteString(strings.Join(prog, "; ") + ".\n\n")
 	for _, tl := range r.Timelines[1:] {
-		fmt.Fprintf(&b, "%s: awards %s; removed points assimilated %s", tl.Scenario, roundingText(tl.Rounding), tl.Rules.Order)
+		fmt.Fprintf(&b, "%s: awards %s; removed points assimilated %s", tl.Scenario, tl.Rounding.Describe(), tl.Rules.Order)
 		if len(tl.Rules.Freeze) > 0 {
 			var fz []string
 			for _, m := range tl.Rules.Freeze {
@@ -414,18 +414,4 @@ func latestIndex(ds *paystructure.Dataset) (string, bool) {
 		return "", false
 	}
 	return ds.Inflation[len(ds.Inflation)-1].Date.String(), true
-}
-
-func roundingText(rule string) string {
-	switch rule {
-	case "pound":
-		return "rounded to the pound"
-	case "penny":
-		return "rounded to the penny"
-	case "up-pound":
-		return "rounded up to the pound"
-	case "none":
-		return "not rounded"
-	}
-	return "rounded by " + rule
 }
