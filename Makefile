@@ -52,9 +52,12 @@ fuzz:
 # (cmd/paymodel/property_test.go), and through the grouped engine against the
 # person-by-person reference (pkg/projection/property_test.go). It reports
 # every distinct failure with its seed and keeps the failing case's files.
+# Both halves run even when the first fails.
 soak:
-	$(GO) test ./cmd/paymodel -run '^TestPropertySoak$$' -soak.cases $(SOAK_CASES) -timeout 0 -v
-	$(GO) test ./pkg/projection -run '^TestPropertySoak$$' -soak.cases $(SOAK_CASES) -timeout 0 -v
+	@status=0; \
+	$(GO) test ./cmd/paymodel -run '^TestPropertySoak$$' -soak.cases $(SOAK_CASES) -timeout 0 -v || status=1; \
+	$(GO) test ./pkg/projection -run '^TestPropertySoak$$' -soak.cases $(SOAK_CASES) -timeout 0 -v || status=1; \
+	exit $$status
 
 # Benchmarks: the hot paths (testing.B, a few iterations each), then the
 # whole-run census benchmark: a BENCH_ROWS-row census, 5 offers, 10 years,
