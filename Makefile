@@ -7,10 +7,13 @@ LDFLAGS := -X main.version=$(VERSION)
 .PHONY: build test lint golden fuzz soak bench bench-go bench-census demo clean
 
 # FUZZTIME is how long make fuzz runs each fuzz target. FUZZMINIMIZETIME
-# bounds the time spent minimising each new interesting input (the default,
-# 60s, let one slow target spend nearly all its FUZZTIME minimising).
+# bounds the time spent minimising each new interesting input: 0 turns it
+# off. Go's default, 60s, let FuzzCompare spend nearly all its FUZZTIME
+# minimising (18 runs in 105 s); even 5s left it 58 runs in 150 s, as the
+# whole pipeline finds a new interesting input every few runs; with 0 it
+# makes about 300 runs a second. A failing input is still saved as it is.
 FUZZTIME ?= 60s
-FUZZMINIMIZETIME ?= 5s
+FUZZMINIMIZETIME ?= 0
 # SOAK_CASES is how many generated cases make soak runs.
 SOAK_CASES ?= 10000
 # BENCH_ROWS is the size of the census make bench generates.
