@@ -101,6 +101,30 @@ func scenarioList(r *analysis.Result) report.Table {
 	return t
 }
 
+// maxPointColumns is how many pay points one band table shows side by side;
+// a longer band (21 points was normal in probation before 2018) is shown in
+// several tables of consecutive points, each readable on an A4 page.
+const maxPointColumns = 8
+
+// splitColumns splits t into tables of its first column and at most n of
+// the others each, in order; the note goes under the last.
+func splitColumns(t report.Table, n int) []report.Table {
+	if len(t.Columns)-1 <= n {
+		return []report.Table{t}
+	}
+	var parts []report.Table
+	for from := 1; from < len(t.Columns); from += n {
+		to := min(from+n, len(t.Columns))
+		part := report.Table{Title: t.Title, Columns: append([]string{t.Columns[0]}, t.Columns[from:to]...)}
+		for _, row := range t.Rows {
+			part.Rows = append(part.Rows, append([]report.Cell{row[0]}, row[from:to]...))
+		}
+		parts = append(parts, part)
+	}
+	parts[len(parts)-1].Note = t.Note
+	return parts
+}
+
 // bandBlocks shows one band's points under every timeline: a table with a
 // row per scenario and its changes, and a chart.
 func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []report.Block {
@@ -139,7 +163,10 @@ func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []report.Block {
 		t.Note = fmt.Sprintf("Salaries after each offer's last award within the horizon (for the last offer, %s). — : the point does not exist under that scenario.", d)
 	}
 	t.Title = ""
-	blocks := []report.Block{report.Heading{Text: title, Level: 2}, report.TableBlock{Table: t}}
+	blocks := []report.Block{report.Heading{Text: title, Level: 2}}
+	for _, part := range splitColumns(t, maxPointColumns) {
+		blocks = append(blocks, report.TableBlock{Table: part})
+	}
 	if len(labels) > 1 {
 		blocks = append(blocks, chart)
 	}

@@ -66,3 +66,20 @@ func TestAboveOnlyInBarCharts(t *testing.T) {
 		t.Fatalf("err = %v, want a refusal of a value beyond a limit on a line chart", err)
 	}
 }
+
+// A table with more columns than the page can hold renders (its cells
+// overflow) rather than panic: columns narrower than one character used to
+// make the line breaker split an empty word.
+func TestTableTooWideForThePage(t *testing.T) {
+	cols := []string{"Scenario"}
+	row := []report.Cell{report.Text("Current")}
+	for i := 1; i <= 90; i++ {
+		cols = append(cols, fmt.Sprint(i))
+		row = append(row, report.Money(d("123456.78")))
+	}
+	doc := &report.Document{Title: "Wide", Created: calendar.Date{Year: 2025, Month: 4, Day: 1}, Footer: footer,
+		Blocks: []report.Block{report.TableBlock{Table: report.Table{Title: "Ninety points", Columns: cols, Rows: [][]report.Cell{row}}}}}
+	if n := pageCount(render(t, doc)); n < 1 {
+		t.Fatalf("%d pages", n)
+	}
+}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -148,7 +149,9 @@ func (p *page) wrap(s string, w float64) []string {
 				lines = append(lines, line)
 			}
 			line = word
-			for p.textWidth(line) > w {
+			// Break a word too wide for the line, a character at a time
+			// at worst; a single character wider than w stays whole.
+			for p.textWidth(line) > w && utf8.RuneCountInString(line) > 1 {
 				head, rest := p.breakWord(line, w)
 				lines = append(lines, head)
 				line = rest
