@@ -194,7 +194,11 @@ func Timelines(ds *paystructure.Dataset, scs []*scenario.Scenario, years int) ([
 	for _, tl := range tls {
 		tl.Years = horizon
 	}
-	return append([]*paystructure.Timeline{scenario.Current(ds, start, horizon)}, tls...), nil
+	all := append([]*paystructure.Timeline{scenario.Current(ds, start, horizon)}, tls...)
+	if err := checkCensusFits(ds, all); err != nil {
+		return nil, err
+	}
+	return all, nil
 }
 
 // ScenarioError lists the scenarios that could not be applied to a dataset:
