@@ -69,8 +69,11 @@ func YearsToTopTable(r *analysis.Result) report.Table {
 		cols = append(cols, b.Name)
 	}
 	horizon := r.Current().Years
-	t := report.Table{Title: "Years to the top of each band", Columns: cols,
-		Note: fmt.Sprintf("A full-time new entrant starting at the bottom of the band on the start date; \"> %d\": the top is not reached within the %d-year horizon (--years, up to 50, shows when it is).", horizon, horizon)}
+	note := "A full-time new entrant starting at the bottom of the band on the start date."
+	if beyondHorizon(r) {
+		note = fmt.Sprintf("A full-time new entrant starting at the bottom of the band on the start date; \"> %d\": the top is not reached within the %d-year horizon (--years, up to 50, shows when it is).", horizon, horizon)
+	}
+	t := report.Table{Title: "Years to the top of each band", Columns: cols, Note: note}
 	for _, f := range r.Figures {
 		row := []report.Cell{report.Text(f.Name)}
 		for _, y := range f.YearsToTop {
@@ -79,6 +82,19 @@ func YearsToTopTable(r *analysis.Result) report.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// beyondHorizon reports whether any entrant does not reach the top of their
+// band within the horizon, under any timeline.
+func beyondHorizon(r *analysis.Result) bool {
+	for _, f := range r.Figures {
+		for _, y := range f.YearsToTop {
+			if y == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // YearsToTopCell shows years to the top to two places, or "> horizon" when

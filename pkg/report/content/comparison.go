@@ -186,7 +186,10 @@ func yearsToTopChart(r *analysis.Result) report.Chart {
 		}
 		c.Series = append(c.Series, s)
 	}
-	c.Note = fmt.Sprintf("An open dashed bar marked \"> %d\": the top is not reached within the %d-year horizon (--years, up to 50, shows when it is). A bar at 0: the band has a single point, so every entrant starts at the top.", horizon, horizon)
+	c.Note = "A bar at 0: the band has a single point, so every entrant starts at the top."
+	if beyondHorizon(r) {
+		c.Note = fmt.Sprintf("An open dashed bar marked \"> %d\": the top is not reached within the %d-year horizon (--years, up to 50, shows when it is). ", horizon, horizon) + c.Note
+	}
 	return c
 }
 
