@@ -3,7 +3,6 @@ package scenario
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"paymodel/pkg/diag"
 	"paymodel/pkg/money"
@@ -67,50 +66,19 @@ func (ps *prescanner) fail(line, col int, format string, args ...any) {
 // (which is not TOML the decoder accepts) ends the pass without an error, so
 // the decoder reports it. complete says whether the pass reached the end.
 func prescan(file string, src string) (list ErrorList, complete bool) {
-	ps := &prescanner{file: file, src: src, line: 1}
+	ps := &prescanner{file: file, cursor: cursor{src: src, line: 1}}
 	ps.i = len(src) - len(trimBOM(src))
 	complete = ps.document()
 	return ps.errs.list, complete
 }
 
 type prescanner struct {
-	file string
-	src  string
-	i    int
-	line int // line of src[i]
-	// col is computed incrementally: colAt is a byte offset on the current
-	// line whose column is colN.
-	lineStart, colAt, colN, colLine int
-	keys, elements                  int
-	keysReported, elementsReported  bool
-	tableReported                   bool // the current table header is over a limit
-	errs                            errs
-}
-
-func (ps *prescanner) eof() bool { return ps.i >= len(ps.src) }
-
-func (ps *prescanner) peek() byte {
-	if ps.i >= len(ps.src) {
-		return 0
-	}
-	return ps.src[ps.i]
-}
-
-func (ps *prescanner) col() int {
-	if ps.colLine != ps.line || ps.colAt < ps.lineStart {
-		ps.colLine, ps.colAt, ps.colN = ps.line, ps.lineStart, 1
-	}
-	ps.colN += utf8.RuneCountInString(ps.src[ps.colAt:ps.i])
-	ps.colAt = ps.i
-	return ps.colN
-}
-
-func (ps *prescanner) advance() {
-	if ps.src[ps.i] == '\n' {
-		ps.line++
-		ps.lineStart = ps.i + 1
-	}
-	ps.i++
+	cursor
+	file                           string
+	keys, elements                 int
+	keysReported, elementsReported bool
+	tableReported                  bool // the current table header is over a limit
+	errs                           errs
 }
 
 // space skips blanks, and newlines and comments too when nl is set.

@@ -3,7 +3,6 @@ package scenario
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The TOML decoder reports where a syntax error is, but not where each key
@@ -102,7 +101,7 @@ func truncated(p path) bool { return strings.Count(string(p), pathSep)+1 >= maxL
 // on anything it does not understand it stops, and positions it did not
 // reach are reported as unknown (line 0). Its cost is linear in len(src).
 func locate(src string) (l *locations) {
-	s := &scanner{src: src, line: 1, loc: &locations{at: map[path]spot{}}, count: map[path]int{}}
+	s := &scanner{cursor: cursor{src: src, line: 1}, loc: &locations{at: map[path]spot{}}, count: map[path]int{}}
 	s.i = len(src) - len(trimBOM(src))
 	l = s.loc
 	defer func() { _ = recover() }() // a scanner bug must not hide the real errors
@@ -111,39 +110,9 @@ func locate(src string) (l *locations) {
 }
 
 type scanner struct {
-	src       string
-	i         int
-	line      int
-	lineStart int
-	loc       *locations
-	count     map[path]int // entries seen of each array of tables
-	// The column is counted incrementally: byte offset colAt, on line
-	// colLine, is in column colN.
-	colAt, colN, colLine int
-}
-
-func (s *scanner) eof() bool { return s.i >= len(s.src) }
-func (s *scanner) peek() byte {
-	if s.eof() {
-		return 0
-	}
-	return s.src[s.i]
-}
-func (s *scanner) col() int {
-	if s.colLine != s.line || s.colAt < s.lineStart {
-		s.colLine, s.colAt, s.colN = s.line, s.lineStart, 1
-	}
-	s.colN += utf8.RuneCountInString(s.src[s.colAt:s.i])
-	s.colAt = s.i
-	return s.colN
-}
-
-func (s *scanner) advance() {
-	if s.src[s.i] == '\n' {
-		s.line++
-		s.lineStart = s.i + 1
-	}
-	s.i++
+	cursor
+	loc   *locations
+	count map[path]int // entries seen of each array of tables
 }
 
 // space skips blanks, and newlines and comments too when nl is set.
