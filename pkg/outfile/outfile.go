@@ -97,6 +97,9 @@ func (b *Batch) Write(path string, perm, dirPerm os.FileMode, fn func(w io.Write
 	if b.done {
 		os.Remove(name)
 		removeDirs(created)
+		// A folder another writer of this batch created, which Abort could
+		// not remove while this file was being written in it.
+		removeDirs(b.dirs)
 		return errWriteAfterDone
 	}
 	if old, ok := b.pending[path]; ok {
@@ -284,9 +287,9 @@ func (b *Batch) Abort() {
 		os.Remove(tmp)
 	}
 	b.pending = nil
-	// Remove the folders this batch created.
+	// Remove the folders this batch created. They stay listed: a writer
+	// still writing in one removes it when it finds the batch done.
 	removeDirs(b.dirs)
-	b.dirs = nil
 }
 
 var errWriteAfterDone = errors.New("outfile: write after the batch was committed or aborted")
