@@ -73,18 +73,7 @@ func TestProperty(t *testing.T) {
 		t.Skip("property test: skipped with -short")
 	}
 	setShapes()
-	size := propgen.Small
-	seeds := make([]uint64, 0, *propCases)
-	if *propSeed >= 0 {
-		seeds = append(seeds, uint64(*propSeed))
-		if *propLarge {
-			size = propgen.Large
-		}
-	} else {
-		for s := range uint64(*propCases) {
-			seeds = append(seeds, s+1)
-		}
-	}
+	size, seeds := propgen.Plan(*propSeed, *propCases, *propLarge)
 	start := time.Now()
 	for _, seed := range seeds {
 		if err := checkCase(t, seed, size); err != nil {

@@ -164,6 +164,23 @@ type Size struct {
 // Small is the size used by the fixed-seed run in go test.
 var Small = Size{MaxBands: 3, MaxCensusRows: 12, MaxOffers: 3, MaxYears: 50}
 
+// Plan returns the cases a fixed-seed property run makes: the one case
+// seed when it is 0 or more (Large when large is set, to reproduce a soak
+// case), otherwise seeds 1 to cases, Small.
+func Plan(seed int64, cases int, large bool) (Size, []uint64) {
+	if seed >= 0 {
+		if large {
+			return Large, []uint64{uint64(seed)}
+		}
+		return Small, []uint64{uint64(seed)}
+	}
+	seeds := make([]uint64, 0, cases)
+	for s := range uint64(max(cases, 0)) {
+		seeds = append(seeds, s+1)
+	}
+	return Small, seeds
+}
+
 // Large is the size used by the soak run.
 var Large = Size{MaxBands: 4, MaxCensusRows: 40, MaxOffers: 4, MaxYears: 50}
 
