@@ -70,14 +70,10 @@ func checkCensusFits(ds *paystructure.Dataset, tls []*paystructure.Timeline) err
 // fitsAtStart reports whether someone on band's point can be placed on tl's
 // structure at its start.
 func fitsAtStart(tl *paystructure.Timeline, band, point string) bool {
-	first := &tl.Tables[0]
-	if tl.Prior != nil {
-		first = tl.Prior
-	} else {
-		for _, mv := range first.Moves {
-			if mv.Band == band && mv.From == point {
-				return true
-			}
+	first := tl.CensusStart()
+	for _, mv := range first.Moves { // only a first table without Prior has any
+		if mv.Band == band && mv.From == point {
+			return true
 		}
 	}
 	sc, ok := first.Scale(band)

@@ -347,6 +347,15 @@ type Timeline struct {
 	Text    string
 }
 
+// CensusStart returns the table the census starts on: Prior when awards
+// fall on the start date, else Tables[0].
+func (t *Timeline) CensusStart() *Table {
+	if t.Prior != nil {
+		return t.Prior
+	}
+	return &t.Tables[0]
+}
+
 // End returns the first month after the horizon.
 func (t *Timeline) End() calendar.Month { return t.Start + calendar.Month(12*t.Years) }
 

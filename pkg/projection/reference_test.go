@@ -187,10 +187,7 @@ func refPath(tl *paystructure.Timeline, progress bool, g paystructure.Group, ent
 		r.label = r.scale(r.tab, g.Band).Points[0].Label
 		r.pm = first
 	} else {
-		r.tab = &tl.Tables[0]
-		if tl.Prior != nil {
-			r.tab = tl.Prior // met by Tables[0] in the first month, below
-		}
+		r.tab = tl.CensusStart() // Prior is met by Tables[0] in the first month, below
 		r.label = g.Point
 		r.pm = tl.Start
 		if !g.PointDate.IsZero() {
