@@ -22,6 +22,10 @@ type Member struct {
 	Scale   paystructure.Scale // their band at the start, under Current
 	Tracks  []projection.Track // Current first
 	Pension *paystructure.OnCost
+	// Months are each track's months at full time (Tracks[i]'s are
+	// Months[i]), from which any FTE's pay follows; set only by
+	// Members.MemberMonths.
+	Months [][]projection.TrackMonth
 }
 
 // FindPension returns the dataset's employer pension on-cost: the first
@@ -124,6 +128,21 @@ var ErrNotInStructure = errors.New("not in the pay structure")
 
 // Member projects p under every timeline.
 func (ms *Members) Member(p *paystructure.Person) (*Member, error) {
+	return ms.member(p, false)
+}
+
+// MemberMonths is Member with each track's months at full time (Months).
+func (ms *Members) MemberMonths(p *paystructure.Person) (*Member, error) {
+	return ms.member(p, true)
+}
+
+// Cases says which CPD hours and point dates give different paths under
+// the timelines (projection.PathCases).
+func (ms *Members) Cases() projection.Cases {
+	return projection.PathCases(ms.trackers)
+}
+
+func (ms *Members) member(p *paystructure.Person, months bool) (*Member, error) {
 	band, ok := ms.ds.Band(p.Band)
 	if !ok {
 		return nil, fmt.Errorf("band %q: %w", p.Band, ErrNotInStructure)
@@ -134,7 +153,15 @@ func (ms *Members) Member(p *paystructure.Person) (*Member, error) {
 	}
 	m := &Member{Person: p, Redact: ms.redact, Band: band, Scale: scale, Pension: ms.pension}
 	for _, t := range ms.trackers {
-		tr, err := t.Track(p)
+		var tr projection.Track
+		var err error
+		if months {
+			var tm []projection.TrackMonth
+			tr, tm, err = t.TrackMonths(p)
+			m.Months = append(m.Months, tm)
+		} else {
+			tr, err = t.Track(p)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -101,7 +101,7 @@ func (y *payYears) pay(s *person, mi int) {
 	}
 	y.basic = y.basic.Add(money.MonthlyPay(s.salary(), s.fte))
 	for _, l := range c.lumps[mi] {
-		if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
+		if !s.gets(&l) {
 			continue
 		}
 		y.lumps = y.lumps.Add(lumpAmount(l.amount, l.rate, s.salary(), s.fte))

@@ -329,7 +329,7 @@ func (s *person) lumpPence(mi int, cache *payCache) int64 {
 	var total int64
 	for i := range s.c.lumps[mi] {
 		l := &s.c.lumps[mi][i]
-		if (l.bands != nil && !l.bands[s.band]) || (l.atTop && !s.atTop()) {
+		if !s.gets(l) {
 			continue
 		}
 		if s.hasProt {
@@ -346,6 +346,13 @@ func (s *person) lumpPence(mi int, cache *payCache) int64 {
 		s.add(&total, v)
 	}
 	return total
+}
+
+// gets reports whether lump sum l is paid to the person in its month: they
+// are in one of its bands and, for an at-top-only sum, on their band's top
+// point.
+func (s *person) gets(l *clump) bool {
+	return (l.bands == nil || l.bands[s.band]) && (!l.atTop || s.atTop())
 }
 
 // lumpAmount is one person's lump sum: amount × fte, or rate × full-time

@@ -59,8 +59,37 @@ func TrackPerson(tl *paystructure.Timeline, p *paystructure.Person) (Track, erro
 	return t.Track(p)
 }
 
+// TrackMonth is one month of a person's path at full time: what their pay
+// and lump sums for the month are made from, whatever their FTE.
+type TrackMonth struct {
+	// Salary is the annual full-time salary paid in the month (their
+	// protected salary if higher); the month's pay is Salary × FTE ÷ 12,
+	// rounded to the penny (money.MonthlyPay).
+	Salary decimal.Decimal
+	// Lumps are the full-time values of the lump sums paid to the person in
+	// the month, in the scenario's order: the amount, or rate × Salary. Each
+	// is paid as value × FTE, rounded to the penny.
+	Lumps []decimal.Decimal
+}
+
+// TrackMonths projects one census person as Track does and also returns
+// every month of their path at full time (Start + i for i = 0 … 12 × Years
+// − 1). FTE changes no step of a path, only what is paid, so the months of
+// any FTE's path are the same.
+func (t *Tracker) TrackMonths(p *paystructure.Person) (Track, []TrackMonth, error) {
+	months := make([]TrackMonth, 0, t.c.n)
+	tr, err := t.track(p, &months)
+	return tr, months, err
+}
+
 // Track projects one census person.
 func (t *Tracker) Track(p *paystructure.Person) (Track, error) {
+	return t.track(p, nil)
+}
+
+// track projects p, appending each month at full time to *months when
+// months is not nil.
+func (t *Tracker) track(p *paystructure.Person, months *[]TrackMonth) (Track, error) {
 	c := t.c
 	tl := c.tl
 	band, ok := c.bandIdx[p.Band]
@@ -92,7 +121,58 @@ func (t *Tracker) Track(p *paystructure.Person) (Track, error) {
 			tr.YearsToTop, tr.TopMonth = &y, &m
 		}
 		years.pay(&s, mi)
+		if months != nil {
+			*months = append(*months, s.fullTimeMonth(mi))
+		}
 	}
 	tr.Years = years.done
 	return tr, nil
+}
+
+// fullTimeMonth returns the person's month index mi at full time, after s
+// has stepped to it: the lump sums are chosen as payYears.pay chooses them.
+func (s *person) fullTimeMonth(mi int) TrackMonth {
+	m := TrackMonth{Salary: s.salary()}
+	for i := range s.c.lumps[mi] {
+		l := &s.c.lumps[mi][i]
+		if !s.gets(l) {
+			continue
+		}
+		v := l.amount
+		if !l.rate.IsZero() {
+			v = l.rate.Mul(m.Salary)
+		}
+		m.Lumps = append(m.Lumps, v)
+	}
+	return m
+}
+
+// Cases are what, beyond band, point and FTE, can change a census person's
+// path under a set of timelines: the path depends on their CPD hours only
+// through the largest of CPDThresholds they reach (any hours below the
+// lowest positive threshold act as 0; unrecorded hours are a case of their
+// own), and on the month their time at the point counts from only within
+// Window months before the start: a point month older than that gives the
+// same path as the month a whole number of years later that lies within
+// the window. The grouped census engine relies on the same two facts.
+type Cases struct {
+	CPDThresholds []decimal.Decimal // ascending, distinct; may include 0
+	Window        int               // months
+}
+
+// PathCases returns the Cases of the trackers' timelines taken together.
+func PathCases(ts []*Tracker) Cases {
+	cs := make([]*compiled, len(ts))
+	for i, t := range ts {
+		cs[i] = t.c
+	}
+	k := newCanon(cs)
+	return Cases{CPDThresholds: k.thresholds, Window: k.window}
+}
+
+// CanonicalPointMonth returns the point month within the window that gives
+// pm's path: pm itself unless it is more than Window months before start,
+// else pm moved forward by whole years until it is not.
+func (k Cases) CanonicalPointMonth(pm, start calendar.Month) calendar.Month {
+	return (&canon{window: k.Window}).pointMonth(pm, start)
 }
