@@ -134,7 +134,8 @@ func TestColumnsOf(t *testing.T) {
 	}{
 		{bandsSchema.columns, []string{"band", "title", "weekly_hours", "order", "progression", "qualifying_months"}},
 		{incrementsSchema.columns, []string{"band", "point", "salary", "effective_from", "months", "cpd_hours"}},
-		{inflationSchema.columns, []string{"date", "index"}},
+		{inflationSchema.columns, []string{"date", "series", "index", "status", "source"}},
+		{floorsSchema.columns, []string{"date", "name", "hourly", "status", "source"}},
 		{onCostsSchema.columns, []string{"name", "rate", "threshold"}},
 	}
 	for _, tc := range tests {

@@ -1,7 +1,8 @@
 // Package dataset reads and validates a dataset folder: the CSV files that
 // describe a pay structure (bands.csv, increments.csv) and its optional
-// census (staff.csv), price index (inflation.csv) and employer on-costs
-// (oncosts.csv). It is the only package that knows these file formats; it
+// census (staff.csv), price indices (inflation.csv: one series, or several
+// named in a series column, with forecast rows marked), employer on-costs
+// (oncosts.csv) and wage floors (floors.csv). It is the only package that knows these file formats; it
 // produces a paystructure.Dataset.
 //
 // # What is accepted
@@ -36,8 +37,8 @@
 //
 // # The small tables go through gocsv; staff.csv does not
 //
-// The small tables (bands.csv, increments.csv, inflation.csv, oncosts.csv)
-// are decoded by gocsv straight into typed rows: each row's struct tags are
+// The small tables (bands.csv, increments.csv, inflation.csv, oncosts.csv,
+// floors.csv) are decoded by gocsv straight into typed rows: each row's struct tags are
 // its file's columns (the schema's list of known columns is read from
 // them), and its field types (an amount, a number, a rate, a date, a whole
 // number, a progression; see cells.go) parse their cells as gocsv fills
@@ -104,4 +105,5 @@ const (
 	StaffFile      = "staff.csv"
 	InflationFile  = "inflation.csv"
 	OnCostsFile    = "oncosts.csv"
+	FloorsFile     = "floors.csv"
 )

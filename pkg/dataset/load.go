@@ -113,6 +113,12 @@ func LoadContext(ctx context.Context, fsys fs.FS, name string) (*paystructure.Da
 		}
 	}
 
+	if t, _ := openTable(fsys, floorsSchema, errs, &ds.Warnings); t != nil {
+		ds.Floors = readFloors(t)
+		sum.add(t)
+		t.close()
+	}
+
 	if !errs.empty() {
 		return nil, errs.list()
 	}
@@ -158,7 +164,7 @@ func overlapWarnings(ds *paystructure.Dataset) []string {
 
 // checksum hashes the dataset's files: SHA-256 over, for each file read in
 // the order bands.csv, increments.csv, inflation.csv, oncosts.csv,
-// staff.csv, its name, a NUL, the hex SHA-256 of its bytes and a newline.
+// staff.csv, floors.csv, its name, a NUL, the hex SHA-256 of its bytes and a newline.
 // The Dataset's Checksum is the first 12 hex digits.
 type checksum struct{ h hash.Hash }
 

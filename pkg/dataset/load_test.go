@@ -344,13 +344,13 @@ func TestCensusGroups(t *testing.T) {
 func TestWarnings(t *testing.T) {
 	ds, err := Load(files(map[string]string{
 		StaffFile:     "band,point,point_date,start_date\nBand 1,1,2020-01-01,2021-01-01\nBand 1,1,2021-01-01,2021-01-01\nBand 1,1,2020-01-01,2020-06-01\n",
-		InflationFile: "date,index,source\n2025-04-01,100,ONS\n",
+		InflationFile: "date,index,note\n2025-04-01,100,ONS\n",
 	}), "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
-		`inflation.csv: column "source" is not used (inflation.csv reads date, index)`,
+		`inflation.csv: column "note" is not used (inflation.csv reads date, series, index, status, source)`,
 		"staff.csv: 2 rows have a point_date before the start_date (the first on line 2)",
 	}
 	if !reflect.DeepEqual(ds.Warnings, want) {

@@ -143,8 +143,25 @@ func findScale(scales []Scale, band string) (Scale, bool) {
 
 // IndexPoint is one value of a price index (e.g. CPI) on a date.
 type IndexPoint struct {
-	Date  calendar.Date
-	Index decimal.Decimal
+	// Series names the measure ("CPI", "CPIH", "RPI", or any name); "" in
+	// a file of one unnamed series.
+	Series string
+	Date   calendar.Date
+	Index  decimal.Decimal
+	// Forecast marks a projected value (inflation.csv status "forecast"),
+	// never a published one; Source says where it came from, when given.
+	Forecast bool
+	Source   string
+}
+
+// Floor is one value of a wage floor (floors.csv): from Date, an hourly
+// rate of at least Hourly under the floor Name (e.g. "National Living
+// Wage"). Forecast marks a projected value, never a published one.
+type Floor struct {
+	Date     calendar.Date
+	Name     string
+	Hourly   decimal.Decimal
+	Forecast bool
 }
 
 // OnCost is an employer cost on top of pay: rate × max(0, pay − Threshold),
@@ -207,9 +224,14 @@ type Dataset struct {
 	Name       string
 	Bands      []Band      // sorted by Order
 	Structures []Structure // ascending EffectiveFrom; at least one
-	Inflation  []IndexPoint
-	OnCosts    []OnCost
-	Census     *Census // nil when there is no staff.csv
+	// Inflation holds every price-index series, series by series in the
+	// order each first appears in inflation.csv, each in date order.
+	Inflation []IndexPoint
+	OnCosts   []OnCost
+	// Floors are the wage floors of floors.csv, by name in the order each
+	// first appears, each in date order; nil without the file.
+	Floors []Floor
+	Census *Census // nil when there is no staff.csv
 	// Checksum is a short hash of the input files' bytes, printed on reports
 	// so anyone can check they reproduce the same figures from the same data.
 	Checksum string
@@ -345,6 +367,16 @@ type Timeline struct {
 	CPDDays decimal.Decimal
 	Source  string // scenario file, verbatim text kept for appendices
 	Text    string
+
+	// Implemented is the month the deal is put into pay, when it is later
+	// than the awards it backdates (nil: each award is paid from its date).
+	// Until then people are paid Current's pay; in that month they are
+	// paid the difference as arrears (package projection).
+	Implemented *calendar.Month
+	// ArrearsToLeavers pays arrears to people who left before Implemented
+	// for the months they were in post; false pays only those in post in
+	// the implementation month.
+	ArrearsToLeavers bool
 }
 
 // CensusStart returns the table the census starts on: Prior when awards
