@@ -108,6 +108,11 @@ func Apply(ds *paystructure.Dataset, sc *Scenario) (*paystructure.Timeline, erro
 	if len(tl.Tables) == 0 {
 		tl.Tables = append(tl.Tables, paystructure.Table{From: start, Scales: cloneScales(ap.scales)})
 	}
+	if !sc.Implemented.IsZero() {
+		m := calendar.Of(sc.Implemented)
+		tl.Implemented = &m
+		tl.ArrearsToLeavers = sc.ArrearsToLeavers
+	}
 	checkLumpSums(&e, sc, start)
 	for _, l := range sc.LumpSums {
 		for _, b := range l.Bands {

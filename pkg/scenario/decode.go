@@ -29,6 +29,8 @@ type rawScenario struct {
 	Rounding    any             `toml:"rounding"`
 	Order       any             `toml:"order"`
 	CPDDays     any             `toml:"cpd_days"`
+	Implemented any             `toml:"implemented"`
+	ToLeavers   any             `toml:"arrears_to_leavers"`
 	Award       []rawAward      `toml:"award"`
 	LumpSum     []rawLumpSum    `toml:"lump_sum"`
 	Progression *rawProgression `toml:"progression"`
@@ -326,6 +328,19 @@ func (p *parser) top(raw *rawScenario, sc *Scenario) {
 			}
 		}
 	}
+	if raw.Implemented != nil {
+		if d, ok := p.date("implemented", raw.Implemented, "a deal is implemented"); ok {
+			sc.Implemented = d
+			sc.implementedPos = p.valuePos("implemented")
+		}
+	}
+	if raw.ToLeavers != nil {
+		b, ok := raw.ToLeavers.(bool)
+		if !ok {
+			p.errs.at(p.valuePos("arrears_to_leavers"), "arrears_to_leavers: %s is %s; write true or false", p.shown("arrears_to_leavers", raw.ToLeavers), kindOf(raw.ToLeavers))
+		}
+		sc.ArrearsToLeavers = b
+	}
 }
 
 // horizon checks that every dated event falls in the horizon.
@@ -344,5 +359,18 @@ func (p *parser) horizon(sc *Scenario, start calendar.Date) {
 	}
 	for _, l := range sc.LumpSums {
 		check(l.Paid, l.Pos, "paid")
+	}
+	if sc.Implemented.IsZero() {
+		return
+	}
+	if sc.Implemented.Before(start) {
+		p.errs.at(sc.implementedPos, "implemented: %s is before the scenario's start (%s); a deal is implemented on or after it starts", sc.Implemented, start)
+	} else {
+		check(sc.Implemented, sc.implementedPos, "implemented")
+	}
+	for _, l := range sc.LumpSums {
+		if !l.Paid.IsZero() && l.Paid.Before(sc.Implemented) {
+			p.errs.at(l.Pos, "paid: %s is before implemented (%s); a lump sum of a deal implemented late is paid on or after the implementation date", l.Paid, sc.Implemented)
+		}
 	}
 }

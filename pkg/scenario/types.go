@@ -34,10 +34,23 @@ type Scenario struct {
 	File        string // the file name given to Parse
 	Text        string // the file's verbatim text
 
+	// Implemented is the first day of the month the deal is put into pay
+	// (zero: on time). Awards dated before it are paid at Current's rates
+	// until then and their difference as arrears in that month; it is on
+	// or after Start and within the horizon.
+	Implemented calendar.Date
+	// ArrearsToLeavers says whether people who leave before Implemented
+	// (turnover) are paid arrears for the months they were in post; false,
+	// the default, pays arrears only to people in post in the
+	// implementation month.
+	ArrearsToLeavers bool
+
 	// startPos and namePos are where Parse found the start and name
-	// keys, for Check's and Apply's messages.
-	startPos Pos
-	namePos  Pos
+	// keys, for Check's and Apply's messages; implementedPos the
+	// implemented key's value.
+	startPos       Pos
+	namePos        Pos
+	implementedPos Pos
 }
 
 // Award is one [[award]] table. Exactly one of its operations is set:
