@@ -48,6 +48,9 @@ type ScenarioCosting struct {
 	// Equality holds, per attribute in census order and value in ascending
 	// text order, the full-time salary of each group of people.
 	Equality []EqualityRow
+	// Snapshots are the people in post in the last month of each pay year
+	// and what they were paid, for the pay gap measures (Snapshot).
+	Snapshots []Snapshot
 }
 
 // CostRow is the cost of one pay year in one band (or AllBands). Every
@@ -171,6 +174,7 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 	if err != nil {
 		return nil, err
 	}
+	e.snapIdx = newSnapIndex(e)
 	// Timelines are independent: project them concurrently. Each run
 	// writes only its own state, so the results do not depend on timing.
 	runs := make([]*run, len(tls))
@@ -197,6 +201,7 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 			sc.Distribution = e.distribution(r, runs[0], opt.Inflation)
 		}
 		sc.Equality = e.equality(r)
+		sc.Snapshots = e.snapshots(r)
 		out.Scenarios = append(out.Scenarios, sc)
 	}
 	type yearBand struct {

@@ -223,6 +223,14 @@
 // salary, and the gap to the best-paid value of that attribute: (best mean −
 // mean) ÷ best mean as a fraction to 8 places.
 //
+// Snapshots (for the pay gap measures): for each pay year, the people in
+// post in its last month, by the pay they were paid that month (band, full-
+// time salary or protected salary, FTE, and the month's pay as paid,
+// money.MonthlyPay) and by the lump sums paid to them in the pay year, for
+// everyone and for each value of each census attribute. People are exact
+// (expected people under turnover; entrants share the attributes of the
+// people they replace). Package analysis computes the measures from them.
+//
 // Weighted median. The people are ranked by value and the median is the
 // value of the person at position ⌈W/2⌉, W the number of people: the middle
 // person when W is odd and the lower of the two middle people when W is

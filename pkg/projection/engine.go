@@ -29,6 +29,7 @@ type engine struct {
 	on        []onCostLine
 	attrs     []attrIndex
 	attrNames []string
+	snapIdx   snapIndex // the pay gap snapshots' groups by path (snapshot.go)
 }
 
 // pathKey is everything that decides a census group's career path.

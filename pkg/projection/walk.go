@@ -28,6 +28,9 @@ type run struct {
 	// it cannot happen for a timeline and census inside the bounds
 	// checkRange enforces.
 	overflowed bool
+	// snap records where every path stands in each pay year's last month,
+	// for the pay gap snapshots (snapshot.go).
+	snap snapRecorder
 }
 
 // cell accumulates, for one cohort, pay year and band, the sums over paths
@@ -55,6 +58,7 @@ type onCostLine struct {
 type yearRec struct {
 	band              int // band on the first day of the pay year
 	basic, lumps, cpd int64
+	snap              snapAt // where the person stands in the pay year's last month
 }
 
 // walk advances s from month index first to the end of the horizon,
@@ -87,6 +91,9 @@ func walk(s *person, first int, cache *payCache, cpdDays decimal.Decimal, recs [
 			}
 		}
 		next := s.nextEvent(mi + 1)
+		if last := 12*y + 11; next > last {
+			recs[y].snap = s.snapAt()
+		}
 		pay, good := exact.Mul64(s.monthlyPence(cache), int64(next-mi))
 		ok = good && exact.AddTo(&recs[y].basic, pay) && ok
 		mi = next
@@ -132,6 +139,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 	if e.turnover.Sign() > 0 {
 		cohorts = e.years
 	}
+	r.snap = newSnapRecorder(e, c, cohorts)
 	r.cells = make([][][]cell, cohorts)
 	for k := range r.cells {
 		r.cells[k] = make([][]cell, e.years)
@@ -216,6 +224,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 			r.overflowed = true
 		}
 		r.earn1[pi] = earn
+		r.snap.census(pi, recs)
 		add(0, 0, ps.weight, ps.key.fte, flat)
 	}
 	for k := 1; k < cohorts; k++ {
@@ -231,6 +240,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 			if !walk(&s, 12*k, cache, cpdDays, recs, nil, 0) {
 				r.overflowed = true
 			}
+			r.snap.entrant(k, ei, recs)
 			add(k, k, es.weight, es.key.fte, flat)
 		}
 	}
