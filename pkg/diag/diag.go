@@ -4,7 +4,8 @@
 // 1 MB scenario value can never make an error line that long.
 //
 // It also owns the positioned problem both packages report: Error (file,
-// line, column, message, or a stand-in counting errors not listed) and List,
+// line, column, message, or a stand-in counting errors not listed; in a
+// workbook, its sheet and cell) and List,
 // every problem found, with Capped to sort it by position and cap it per
 // file. dataset.Error and scenario.Error are Error, dataset.ErrorList and
 // scenario.ErrorList are List, so errors.As finds either as a List and the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Error is one problem in an input file, at a position in it. The dataset
@@ -25,18 +26,34 @@ type Error struct {
 	// Omitted, when positive, makes this entry a stand-in for that many
 	// further errors in File that are not listed.
 	Omitted int
+	// Sheet, when not "", is the worksheet of the workbook File that the
+	// problem is in, and Cell where in it, as spreadsheets write it ("C14",
+	// a whole row "14:14", or "" for the whole sheet): the problem prints
+	// as "file: sheet!C14: message". Line and Col are then the cell's row
+	// and column, which order the errors.
+	Sheet, Cell string
 }
 
 // Error formats the problem as "file:line:col: message", "file:line:
-// message" (no column), "file: message" (no line), or for a stand-in
-// "… and N more errors in file".
+// message" (no column), "file: message" (no line), "file: sheet!cell:
+// message" (a workbook), or for a stand-in "… and N more errors in file"
+// (", sheet S" added for a workbook).
 func (e *Error) Error() string {
 	if e.Omitted > 0 {
+		if e.Sheet != "" {
+			return fmt.Sprintf("… and %d more errors in %s, sheet %s", e.Omitted, e.File, SheetName(e.Sheet))
+		}
 		return fmt.Sprintf("… and %d more errors in %s", e.Omitted, e.File)
 	}
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Sheet != "" {
+		b.WriteString(": ")
+		b.WriteString(SheetName(e.Sheet))
+		if e.Cell != "" {
+			b.WriteString("!" + e.Cell)
+		}
+	} else if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Col > 0 {
 			fmt.Fprintf(&b, ":%d", e.Col)
@@ -63,21 +80,21 @@ func (l List) Error() string {
 	return b.String()
 }
 
-// Capped returns the list sorted by file, line and column (stable, so
-// problems at one position keep the order they were found in), with at most
-// limit entries per file followed, when there were more, by one stand-in
+// Capped returns the list sorted by file, sheet, line and column (stable,
+// so problems at one position keep the order they were found in), with at
+// most limit entries per file (per sheet of a workbook) followed, when there were more, by one stand-in
 // (an Error with Omitted set) counting the unlisted ones together with the
 // Omitted counts of any stand-ins already in l. l is not changed.
 func (l List) Capped(limit int) List {
 	s := slices.Clone(l)
 	slices.SortStableFunc(s, func(a, b *Error) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Sheet, b.Sheet), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
 	var out List
 	for i := 0; i < len(s); {
 		j := i
 		omitted := 0
-		for ; j < len(s) && s[j].File == s[i].File; j++ {
+		for ; j < len(s) && s[j].File == s[i].File && s[j].Sheet == s[i].Sheet; j++ {
 			omitted += s[j].Omitted
 		}
 		listed := 0
@@ -93,9 +110,21 @@ func (l List) Capped(limit int) List {
 			out = append(out, e)
 		}
 		if omitted > 0 {
-			out = append(out, &Error{File: s[i].File, Omitted: omitted})
+			out = append(out, &Error{File: s[i].File, Sheet: s[i].Sheet, Omitted: omitted})
 		}
 		i = j
 	}
 	return out
+}
+
+// SheetName returns a worksheet's name as a reference to it is written:
+// as it is when made of letters, digits and "_", otherwise in single quotes
+// with any quote doubled ('Staff list'!C14).
+func SheetName(name string) string {
+	for _, r := range name {
+		if r != '_' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+		}
+	}
+	return name
 }

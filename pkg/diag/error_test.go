@@ -18,6 +18,12 @@ func TestErrorFormat(t *testing.T) {
 		// A column without a line is not printed: it would read as a line.
 		{Error{File: "offer.toml", Col: 4, Msg: "bad"}, "offer.toml: bad"},
 		{Error{File: "staff.csv", Line: 2, Msg: "ignored", Omitted: 7}, "… and 7 more errors in staff.csv"},
+		// A workbook's cell, row and sheet, in the spreadsheet's notation.
+		{Error{File: "census.xlsx", Sheet: "staff", Cell: "C14", Line: 14, Col: 3, Msg: "bad"}, "census.xlsx: staff!C14: bad"},
+		{Error{File: "census.xlsx", Sheet: "staff", Cell: "14:14", Line: 14, Msg: "bad"}, "census.xlsx: staff!14:14: bad"},
+		{Error{File: "census.xlsx", Sheet: "staff", Msg: "bad"}, "census.xlsx: staff: bad"},
+		{Error{File: "pay.xlsx", Sheet: "Staff list", Cell: "A2", Msg: "bad"}, "pay.xlsx: 'Staff list'!A2: bad"},
+		{Error{File: "pay.xlsx", Sheet: "staff", Omitted: 3}, "… and 3 more errors in pay.xlsx, sheet staff"},
 	} {
 		if got := tc.e.Error(); got != tc.want {
 			t.Errorf("%+v: got %q, want %q", tc.e, got, tc.want)
@@ -64,6 +70,10 @@ func TestCapped(t *testing.T) {
 			List{e("a", 2, 0, "2"), {File: "a", Omitted: 5}, e("a", 1, 0, "1")},
 			1,
 			"a:1: 1\n… and 6 more errors in a"},
+		{"a workbook's sheets are sorted and capped apart",
+			List{{File: "w", Sheet: "staff", Line: 2}, {File: "w", Sheet: "bands", Line: 9}, {File: "w", Sheet: "staff", Line: 1}, {File: "w", Sheet: "staff", Line: 3}},
+			2,
+			"w: bands: \nw: staff: \nw: staff: \n… and 1 more errors in w, sheet staff"},
 		{"a stand-in is kept when nothing is cut",
 			List{e("a", 1, 0, "1"), {File: "a", Omitted: 5}},
 			100,
@@ -90,5 +100,13 @@ func TestCapped(t *testing.T) {
 	}
 	if !strings.HasPrefix(got.Error(), "f:1: m\nf:2: m\n") {
 		t.Errorf("not in line order: %.40q", got.Error())
+	}
+}
+
+func TestSheetName(t *testing.T) {
+	for in, want := range map[string]string{"staff": "staff", "Bands_2025": "Bands_2025", "Staff list": "'Staff list'", "Jo's": "'Jo''s'", "on-costs": "'on-costs'"} {
+		if got := SheetName(in); got != want {
+			t.Errorf("SheetName(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
