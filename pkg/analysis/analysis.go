@@ -37,7 +37,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/inflation"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
 	"paymodel/pkg/scenario"
@@ -51,6 +50,14 @@ type Options struct {
 	// Turnover is the fraction of each census group that leaves each pay
 	// year and is replaced by new entrants at the bottom of the band.
 	Turnover decimal.Decimal
+	// PayGap chooses what the pay gap measures compare beyond sex.
+	PayGap PayGapOptions
+	// Index names the price-index series headline figures use (--index);
+	// "" is the dataset's first series.
+	Index string
+	// Base is the prices realterms.csv is at and the date the restore
+	// uplift measures from (--base); zero: see Measures.
+	Base calendar.Date
 }
 
 // Result is everything a comparison computed.
@@ -61,8 +68,9 @@ type Result struct {
 	Careers   [][]projection.Career // per timeline
 	Points    [][]projection.PointRow
 	Costing   *projection.Costing // nil without a census
-	// Inflation is the 12-month inflation to the start month, when the
-	// dataset's index covers it (the figure an offer is usually judged by).
+	// Inflation is the 12-month inflation to the start month under the
+	// headline series (Measures.Headline), when it covers it (the figure an
+	// offer is usually judged by).
 	Inflation *decimal.Decimal
 	// Warnings are things the user should know about the result, e.g. that
 	// census rows without CPD hours were treated as meeting CPD gates.
@@ -79,8 +87,12 @@ type Result struct {
 	// EqualityAttributes are the census attributes of the equality tables
 	// (Current's, in order); nil without a census.
 	EqualityAttributes []string
-	// RealTerms is the dataset's real-terms history (RealTermsHistory).
+	// RealTerms is the dataset's real-terms history under the headline
+	// series, at the start's prices (RealTermsHistory).
 	RealTerms []RealTerms
+	// Real is the real-terms and wage-floor analysis: every series side
+	// by side, realterms.csv, floors.csv, differentials.
+	Real Real
 	// Suppression is the disclosure policy applied to Costing (Suppress):
 	// it hides nothing without a census.
 	Suppression *Suppression
@@ -115,7 +127,11 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 		return nil, fmt.Errorf("analysis: no timelines")
 	}
 	r := &Result{Dataset: ds, Timelines: tls, Options: opt}
-	if rate, ok := inflation.Index(ds.Inflation).TwelveMonthRate(tls[0].Start.First()); ok {
+	m, err := measures(ds, tls[0].Start.First(), opt)
+	if err != nil {
+		return nil, err
+	}
+	if rate, ok := m.Headline.Points.TwelveMonthRate(tls[0].Start.First()); ok {
 		r.Inflation = &rate
 	}
 	for _, tl := range tls {
@@ -156,7 +172,8 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 		r.Summaries = append(r.Summaries, summaries(tl, r.Careers[i]))
 	}
 	r.Bands = bandPoints(r)
-	r.RealTerms = RealTermsHistory(ds)
+	r.RealTerms = RealTermsHistory(ds, m.Headline, m.Now)
+	r.Real = realAnalysis(ds, tls, m)
 	return r, nil
 }
 

@@ -9,62 +9,69 @@ import (
 	"paymodel/pkg/paystructure"
 )
 
-// RealTerms is the value of one band's entry or top salary on each structure
-// date, at the prices of the latest index date.
+// RealTerms is the value of one band's entry or top salary on each
+// structure date, at the prices of one date, under one price-index series.
 type RealTerms struct {
 	Band   string
 	Which  string // "entry" or "top"
+	Series string // the series' label (inflation.Series.Label)
 	Dates  []calendar.Date
 	Cash   []decimal.Decimal
-	Real   []decimal.Decimal // at Prices' prices; same length as Dates
+	Real   []decimal.Decimal // at Prices' prices, to the penny; same length as Dates
 	Prices calendar.Date
 	// Change is the fall (negative) or rise in real value from the first
 	// date to Prices, as a fraction to 8 places.
 	Change decimal.Decimal
 }
 
-// RealTermsHistory computes, for every band of ds, the real value of its
-// entry and top salary on each structure date that the price index covers,
-// and today (the latest index date) with the latest structure still in
-// force. Bands and dates the index does not cover are left out.
-func RealTermsHistory(ds *paystructure.Dataset) []RealTerms {
-	ix := inflation.Index(ds.Inflation)
-	latest, ok := ix.Latest()
-	if !ok {
+// RealTermsHistory computes, for every band of ds, the real value under
+// series s of its entry and top salary on each structure date that s
+// covers, at the prices of date prices (the horizon's start), ending with
+// the structure in force on prices. A series' index at a date is its
+// latest value on or before it (inflation.Index.On), and real values are
+// worked out from index levels (Deflate), rounded to the penny only when
+// kept here. Bands and dates s does not cover are left out.
+func RealTermsHistory(ds *paystructure.Dataset, s inflation.Series, prices calendar.Date) []RealTerms {
+	if _, ok := s.Points.On(prices); !ok {
 		return nil
 	}
 	var out []RealTerms
 	for _, b := range ds.Bands {
 		for _, which := range []string{"entry", "top"} {
-			rt := RealTerms{Band: b.Name, Which: which, Prices: latest.Date}
+			rt := RealTerms{Band: b.Name, Which: which, Series: s.Label(), Prices: prices}
 			var last decimal.Decimal
-			for _, s := range ds.Structures {
-				sc, ok := s.Scale(b.Name)
-				if !ok || s.EffectiveFrom.IsZero() || latest.Date.Before(s.EffectiveFrom) {
+			for _, st := range ds.Structures {
+				sc, ok := st.Scale(b.Name)
+				if !ok || st.EffectiveFrom.IsZero() || prices.Before(st.EffectiveFrom) {
 					continue
 				}
-				cash := sc.Points[0].Salary
-				if which == "top" {
-					cash = sc.Top().Salary
-				}
-				real, ok := ix.Real(cash, s.EffectiveFrom, latest.Date)
+				cash := endOf(sc, which)
+				last = cash
+				real, ok := s.Points.Deflate(cash, st.EffectiveFrom, prices)
 				if !ok {
 					continue
 				}
-				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, s.EffectiveFrom), append(rt.Cash, cash), append(rt.Real, real)
-				last = cash
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, st.EffectiveFrom), append(rt.Cash, cash), append(rt.Real, money.Penny(real.Real))
 			}
 			if len(rt.Dates) == 0 {
 				continue
 			}
-			if rt.Dates[len(rt.Dates)-1] != latest.Date {
-				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, latest.Date), append(rt.Cash, last), append(rt.Real, last)
+			if rt.Dates[len(rt.Dates)-1] != prices {
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, prices), append(rt.Cash, last), append(rt.Real, last)
 			}
 			_, rt.Change = money.Change(rt.Real[0], rt.Real[len(rt.Real)-1])
 			out = append(out, rt)
 		}
 	}
 	return out
+}
+
+// endOf returns a scale's entry ("entry") or top salary.
+func endOf(sc paystructure.Scale, which string) decimal.Decimal {
+	if which == "top" {
+		return sc.Top().Salary
+	}
+	return sc.Points[0].Salary
 }
 
 // WorstErosion returns the history with the largest fall in real value
