@@ -50,8 +50,6 @@ type Options struct {
 	// Turnover is the fraction of each census group that leaves each pay
 	// year and is replaced by new entrants at the bottom of the band.
 	Turnover decimal.Decimal
-	// PayGap chooses what the pay gap measures compare beyond sex.
-	PayGap PayGapOptions
 	// Index names the price-index series headline figures use (--index);
 	// "" is the dataset's first series.
 	Index string
