@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"paymodel/pkg/calendar"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 )
@@ -48,6 +49,9 @@ type ScenarioCosting struct {
 	// Equality holds, per attribute in census order and value in ascending
 	// text order, the full-time salary of each group of people.
 	Equality []EqualityRow
+	// ArrearsMonth is the month a deal implemented late pays its arrears
+	// (CostRow.Arrears); nil when it pays none within the horizon.
+	ArrearsMonth *calendar.Month
 	// Snapshots are the people in post in the last month of each pay year
 	// and what they were paid, for the pay gap measures (Snapshot).
 	Snapshots []Snapshot
@@ -79,11 +83,16 @@ type CostRow struct {
 	// Drift is the part of Basic due to progression: Basic minus the basic
 	// pay of the same people had nobody progressed from the start.
 	Drift decimal.Decimal
+	// Arrears are the arrears of a deal implemented late paid in this pay
+	// year (the one holding the implementation month; zero in every
+	// other): back pay for pay already in the Basic of the years it was
+	// earned, so not part of Total (see arrears.go).
+	Arrears decimal.Decimal
 }
 
 // Add adds o's people and amounts to r field by field: Headcount, FTE,
 // Basic, LumpSums, OnCosts, each of OnCostLines (r's grown with zeros to
-// o's length), CPDTime, Total and Drift, all exactly. It leaves Scenario,
+// o's length), CPDTime, Total, Drift and Arrears, all exactly. It leaves Scenario,
 // Year, Band, Change and ChangePct alone. A pay year's AllBands row is its
 // band rows added up this way.
 func (r *CostRow) Add(o CostRow) {
@@ -101,6 +110,7 @@ func (r *CostRow) Add(o CostRow) {
 	r.CPDTime = r.CPDTime.Add(o.CPDTime)
 	r.Total = r.Total.Add(o.Total)
 	r.Drift = r.Drift.Add(o.Drift)
+	r.Arrears = r.Arrears.Add(o.Arrears)
 }
 
 // Distribution is how first-year rises are spread among the people of a
@@ -194,9 +204,29 @@ func Cost(census *paystructure.Census, current *paystructure.Timeline, scenarios
 			return nil, fmt.Errorf("scenario %q: a cost is too large to compute exactly", tls[i].Scenario)
 		}
 	}
+	arrears := make([]*arrearsSums, len(tls))
+	for i, c := range cs[1:] {
+		wg.Go(func() {
+			arrears[i+1], errs[i+1] = e.arrears(c, cs[0], len(runs[i+1].cells))
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+		if a := arrears[i]; a != nil && a.overflowed {
+			return nil, fmt.Errorf("scenario %q: arrears are too large to compute exactly", tls[i].Scenario)
+		}
+	}
 	out := &Costing{}
 	for i, r := range runs {
 		sc := ScenarioCosting{Scenario: r.c.tl.Scenario, Order: r.c.order, Rows: e.rows(r)}
+		if a := arrears[i]; a != nil {
+			e.setArrears(sc.Rows, a, len(r.c.bands), r.c.tl.ArrearsToLeavers)
+			m := r.c.month(a.m)
+			sc.ArrearsMonth = &m
+		}
 		if i > 0 {
 			sc.Distribution = e.distribution(r, runs[0], opt.Inflation)
 		}

@@ -564,3 +564,107 @@ func TestTrackMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// refArrears is the arrears of tl, implemented late, against Current (cur),
+// paid to the census one person at a time, by band: each person in post in
+// the implementation month M (pay year Y) is paid the sum of their monthly
+// pay under tl less under cur over the months before M, weighted by the
+// share of their cohort still in post, in their band on the first day of
+// year Y; with toLeavers, those who left at the end of an earlier pay year
+// j are paid it for the months before they left, weighted by the share
+// that left then, in their band on the first day of year j.
+func refArrears(tl, cur *paystructure.Timeline, cen *paystructure.Census, turnover decimal.Decimal) map[string]decimal.Decimal {
+	out := map[string]decimal.Decimal{}
+	m := *tl.Implemented
+	y := int(m-tl.Start) / 12
+	one := decimal.NewFromInt(1)
+	stay := one.Sub(turnover)
+	// share is the part of a cohort joining at the start of pay year k in
+	// post in pay year j: 1 or t, × (1−t) for each boundary since.
+	share := func(k, j int) decimal.Decimal {
+		w := stay.Pow(decimal.NewFromInt(int64(j - k)))
+		if k > 0 {
+			w = w.Mul(turnover)
+		}
+		return w
+	}
+	person := func(g paystructure.Group, k int) {
+		first := tl.Start + calendar.Month(12*k)
+		with := refPath(tl, true, g, k > 0, first)
+		base := refPath(cur, true, g, k > 0, first)
+		owed := decimal.Zero
+		for i := range with {
+			mi := first + calendar.Month(i)
+			if mi >= m {
+				break
+			}
+			owed = owed.Add(money.MonthlyPay(with[i].salary, g.FTE)).Sub(money.MonthlyPay(base[i].salary, g.FTE))
+			// The last month of pay year j: those who leave now are paid.
+			if j := int(mi-tl.Start) / 12; (mi-tl.Start)%12 == 11 && j < y && tl.ArrearsToLeavers {
+				left := share(k, j).Sub(share(k, j+1))
+				b := with[12*(j-k)].band
+				out[b] = out[b].Add(owed.Mul(left))
+			}
+		}
+		b := with[12*(y-k)].band
+		out[b] = out[b].Add(owed.Mul(share(k, y)))
+	}
+	for _, g := range cen.Groups {
+		for range g.Count {
+			person(g, 0)
+			if turnover.IsZero() {
+				continue
+			}
+			for k := 1; tl.Start+calendar.Month(12*k) < m; k++ {
+				person(g, k)
+			}
+		}
+	}
+	return out
+}
+
+// TestArrearsMatchReference: the grouped engine's arrears agree with the
+// person-by-person reference to the penny, implemented in pay year 1 and
+// pay year 3, with and without turnover, leavers paid or not.
+func TestArrearsMatchReference(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reference comparison is slow")
+	}
+	cen := randomCensus(400, 5)
+	base := refTimelines()
+	for _, implemented := range []string{"2026-01", "2027-07"} {
+		for _, toLeavers := range []bool{false, true} {
+			tls := []*paystructure.Timeline{base[0]}
+			for _, tl := range base[1:] {
+				tls = append(tls, late(tl, implemented, toLeavers))
+			}
+			for _, turnover := range []string{"0", "0.08"} {
+				c, err := Cost(cen, tls[0], tls[1:], Options{Turnover: d(turnover)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for si := 1; si < len(tls); si++ {
+					ref := refArrears(tls[si], tls[0], cen, d(turnover))
+					nonZero := 0
+					for _, r := range c.Scenarios[si].Rows {
+						if r.Band == AllBands {
+							continue
+						}
+						want := decimal.Zero
+						if int(mon(implemented)-tls[si].Start)/12+1 == r.Year {
+							want = money.Penny(ref[r.Band])
+						}
+						name := fmt.Sprintf("%s implemented %s leavers %v turnover %s year %d band %s", tls[si].Scenario, implemented, toLeavers, turnover, r.Year, r.Band)
+						eq(t, name, r.Arrears, want.String())
+						if !r.Arrears.IsZero() {
+							nonZero++
+						}
+					}
+					if nonZero < 2 {
+						t.Errorf("%s implemented %s: arrears in only %d bands", tls[si].Scenario, implemented, nonZero)
+					}
+				}
+			}
+		}
+	}
+}

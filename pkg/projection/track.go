@@ -1,8 +1,6 @@
 package projection
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
@@ -92,18 +90,11 @@ func (t *Tracker) Track(p *paystructure.Person) (Track, error) {
 func (t *Tracker) track(p *paystructure.Person, months *[]TrackMonth) (Track, error) {
 	c := t.c
 	tl := c.tl
-	band, ok := c.bandIdx[p.Band]
-	if !ok {
-		return Track{}, fmt.Errorf("scenario %q has no band %q", tl.Scenario, p.Band)
-	}
-	pointMonth := c.start
-	if !p.PointDate.IsZero() {
-		pointMonth = calendar.FirstOnOrAfter(p.PointDate)
-	}
-	s := newPerson(c, true, p.FTE, p.CPDHours, p.CPDRecorded)
-	if err := s.startCensus(band, p.Point, pointMonth); err != nil {
+	s, err := t.start(p)
+	if err != nil {
 		return Track{}, err
 	}
+	band := s.band
 	tr := Track{Scenario: tl.Scenario}
 	tr.CPDRequired = c.tables[s.table].scales[s.band].cpdReq[s.point]
 	startBand, startPoint := s.band, s.point
