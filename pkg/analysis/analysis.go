@@ -9,7 +9,8 @@
 // paybill and its change and share, the smallest and largest rise, years to
 // the top, career earnings, the scorecard's counts and gaps), the
 // summary.csv lines (Summary), each band's points laid out across the
-// timelines (BandPoints) and the real-terms history (RealTermsHistory).
+// timelines (BandPoints), the real-terms history (RealTermsHistory) and the
+// statutory pay gap measures with their equality extensions (PayGapsOf).
 // All of it is held in one Result, which the CSV tables and the PDF
 // reports are both built from: that is what makes a figure in a PDF the
 // same figure as in the CSV. Check cross-checks a Result before anything
@@ -50,6 +51,8 @@ type Options struct {
 	// Turnover is the fraction of each census group that leaves each pay
 	// year and is replaced by new entrants at the bottom of the band.
 	Turnover decimal.Decimal
+	// PayGap chooses what the pay gap measures compare beyond sex.
+	PayGap PayGapOptions
 	// Index names the price-index series headline figures use (--index);
 	// "" is the dataset's first series.
 	Index string
@@ -99,6 +102,8 @@ type Result struct {
 	// (Disclose). Nil without a census.
 	Totals   [][]projection.CostRow
 	Equality []Disclosed
+	// PayGaps are the pay gap measures (PayGapsOf); nil without a census.
+	PayGaps *PayGaps
 }
 
 // Current returns the baseline timeline.
@@ -163,6 +168,7 @@ func Run(ctx context.Context, ds *paystructure.Dataset, tls []*paystructure.Time
 			r.Totals = append(r.Totals, AllRows(sc))
 		}
 		r.Equality = Disclose(c)
+		r.PayGaps = PayGapsOf(c, ds.Census, opt.PayGap)
 	}
 	r.Suppression = Suppress(r.Costing)
 	r.Figures = figures(r)

@@ -159,26 +159,41 @@ func Suppress(c *projection.Costing) *Suppression {
 // the rows' order on a tie). When no group of an attribute has MinGroup
 // people, all of them are blank.
 func SuppressEquality(rows []projection.EqualityRow) []bool {
-	out := make([]bool, len(rows))
+	out := make([]bool, 0, len(rows))
 	for start := 0; start < len(rows); {
 		end := start
+		var sizes []decimal.Decimal
 		for end < len(rows) && rows[end].Attribute == rows[start].Attribute {
+			sizes = append(sizes, decimal.NewFromInt(rows[end].Headcount))
 			end++
 		}
-		anySmall := false
-		comp := -1
-		for i := start; i < end; i++ {
-			if rows[i].Headcount < MinGroup {
-				out[i] = true
-				anySmall = true
-			} else if comp < 0 || rows[i].Headcount < rows[comp].Headcount {
-				comp = i
-			}
-		}
-		if anySmall && comp >= 0 {
-			out[comp] = true
-		}
+		out = append(out, SuppressGroups(sizes, decimal.NewFromInt(MinGroup))...)
 		start = end
+	}
+	return out
+}
+
+// SuppressGroups applies the disclosure policy to the groups of one table
+// that add up to a published total, given each group's people, with min
+// the fewest people a group's pay may be shown for (MinGroup, or
+// MinGapGroup for the pay gap measures): it returns which groups are blank.
+// A group of fewer than min people is blank, and when any is, so is the
+// group of min or more people with the fewest (the first on a tie). When
+// no group has min people, all of them are blank.
+func SuppressGroups(people []decimal.Decimal, min decimal.Decimal) []bool {
+	out := make([]bool, len(people))
+	anySmall := false
+	comp := -1
+	for i, n := range people {
+		if n.LessThan(min) {
+			out[i] = true
+			anySmall = true
+		} else if comp < 0 || n.LessThan(people[comp]) {
+			comp = i
+		}
+	}
+	if anySmall && comp >= 0 {
+		out[comp] = true
 	}
 	return out
 }
