@@ -13,6 +13,7 @@ import (
 
 func (p *parser) award(raw *rawAward, k path, n int, sc *Scenario) Award {
 	a := Award{N: n, Pos: p.keyPos(k), pos: map[string]Pos{}}
+	p.awardPlaceholders(raw, k, n)
 	keep := func(key string, v any) bool {
 		if v == nil {
 			return false
@@ -266,6 +267,7 @@ func (p *parser) addPoint(k path, raw *rawAddPoint) *NewPoint {
 
 func (p *parser) lumpSum(raw *rawLumpSum, k path, sc *Scenario) LumpSum {
 	l := LumpSum{Pos: p.keyPos(k)}
+	p.placeholder(k, "lump_sum", len(sc.LumpSums)+1, "amount", &raw.Amount)
 	if raw.Paid == nil {
 		p.errs.at(l.Pos, "lump_sum has no paid date (write paid = 2026-10-01)")
 	} else {

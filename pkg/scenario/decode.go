@@ -100,6 +100,12 @@ var freeFormKeys = [][]string{{"award", "set"}, {"award", "remove_points"}}
 // element over the count of each); its other problems are
 // reported once it is within them.
 func Parse(filename string, src []byte) (*Scenario, error) {
+	return parse(&parser{file: filename}, src)
+}
+
+// parse is Parse with p's options (see ParseUnknown).
+func parse(p *parser, src []byte) (*Scenario, error) {
+	filename := p.file
 	if len(src) > MaxFileBytes {
 		return nil, listErr(ErrorList{{File: filename, Msg: fmt.Sprintf("%s bytes is larger than 1 MiB, which no scenario file is (is this the right file?)", thousands(len(src)))}})
 	}
@@ -117,7 +123,7 @@ func Parse(filename string, src []byte) (*Scenario, error) {
 		}
 		return nil, listErr(ErrorList{shapeError(filename, err)})
 	}
-	p := &parser{file: filename, loc: locate(text)}
+	p.loc = locate(text)
 	sc := &Scenario{File: filename, Text: text, Years: DefaultYears, Rounding: money.RoundPound}
 	if p.tooMany(keyPath("award"), len(raw.Award), MaxAwards) || p.tooMany(keyPath("lump_sum"), len(raw.LumpSum), MaxLumpSums) {
 		return nil, listErr(p.errs.list)
@@ -136,6 +142,7 @@ func Parse(filename string, src []byte) (*Scenario, error) {
 	if !sc.Start.IsZero() {
 		p.horizon(sc, sc.Start)
 	}
+	p.oneUnknown()
 	if err := listErr(p.errs.list); err != nil {
 		return nil, err
 	}
@@ -185,6 +192,12 @@ type parser struct {
 	file string
 	loc  *locations
 	errs errs
+
+	// solving is set by ParseUnknown, which collects the placeholders
+	// (unknowns; the first at unknownAt) that Parse refuses.
+	solving   bool
+	unknowns  []Unknown
+	unknownAt path
 }
 
 func (p *parser) keyPos(k path) Pos   { return p.loc.keyPos(p.file, k) }

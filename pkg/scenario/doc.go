@@ -175,5 +175,7 @@
 // check.go the cross-file Check; apply.go Apply, applier.go each award's
 // effect on the scales, bounds.go the range checks; current.go the Current
 // baseline; explain.go Explain; errors.go Error and ErrorList (diag.Error and
-// diag.List, shared with package dataset) and how problems are collected.
+// diag.List, shared with package dataset) and how problems are collected;
+// unknown.go the placeholder "?" that paymodel solve fills in (ParseUnknown,
+// Unknown), which Parse refuses.
 package scenario

@@ -106,7 +106,9 @@ func (p *parser) amountAs(k path, label string, v any) (decimal.Decimal, bool) {
 	}
 	d, err := money.ParseAmount(s)
 	if err != nil {
-		p.errs.at(p.valuePos(k), "%s: %q is %v", label, s, err)
+		if !p.notHere(k, label, s) {
+			p.errs.at(p.valuePos(k), "%s: %q is %v", label, s, err)
+		}
 		return decimal.Zero, false
 	}
 	return d, true
