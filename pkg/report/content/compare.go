@@ -13,7 +13,7 @@ import (
 
 // CompareTables returns the CSV tables of a comparison, in the order they
 // are documented: points, careers, summary, and with a census cost,
-// distribution and equality.
+// distribution, equality and paygap.
 func CompareTables(r *analysis.Result) []report.Table {
 	var points []projection.PointRow
 	var careers []projection.Career
@@ -26,6 +26,7 @@ func CompareTables(r *analysis.Result) []report.Table {
 	tables := []report.Table{PointsTable(points), CareersTable(careers), SummaryTable(summaries)}
 	if r.Costing != nil {
 		tables = append(tables, CostTable(r.Costing, r.Suppression, r.Current().Start), DistributionTable(r.Costing, r.Suppression), EqualityTable(r.Equality))
+		tables = append(tables, PayGapTable(r.PayGaps))
 	}
 	return tables
 }

@@ -87,7 +87,7 @@ func mustSample(t *testing.T) *analysis.Result {
 func TestSampleCSVGolden(t *testing.T) {
 	r := mustSample(t)
 	tables := content.CompareTables(r)
-	want := []string{content.PointsCSV, content.CareersCSV, content.SummaryCSV, content.CostCSV, content.DistributionCSV, content.EqualityCSV}
+	want := []string{content.PointsCSV, content.CareersCSV, content.SummaryCSV, content.CostCSV, content.DistributionCSV, content.EqualityCSV, content.PayGapCSV}
 	if len(tables) != len(want) {
 		t.Fatalf("got %d tables, want %d", len(tables), len(want))
 	}
