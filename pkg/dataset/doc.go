@@ -25,6 +25,24 @@
 // the small tables and staff.csv see the same normalised header and the
 // same line numbers.
 //
+// # Workbooks
+//
+// Any table may come from a worksheet instead (workbook.go): in a folder,
+// NAME.xlsx (its first sheet) in place of NAME.csv (both is an error); or
+// the whole dataset may be one workbook (LoadWorkbook) whose sheets are
+// named like the files without ".csv", in any case. Package xlsx reads
+// each cell's stored value exactly, as text (a number as its shortest
+// round-trip decimal, a percentage-formatted number as "3.5%", a date as
+// ISO); the sheet's rows are then written out as CSV text and go through
+// the same reader and checks as a CSV file, so every rule, limit and
+// message is the CSV's. The errors are put back in the sheet's cells
+// ("census.xlsx: staff!C14: …"), line numbers in messages become rows,
+// and the checksum hashes that CSV text. The header may be below a title
+// (the first row among the top 20 naming every required column); merged
+// cells, hidden rows and hidden columns from the header down, a value to
+// the right of the header, a formula without a saved result and a cell
+// holding an error such as #N/A are errors naming their cell.
+//
 // # Errors
 //
 // Load reports every problem it finds, not just the first, as an ErrorList

@@ -34,6 +34,9 @@ type collector struct {
 	errs    []*Error
 	kept    map[string]int // errors kept per file
 	dropped map[string]int // errors beyond storeLimit per file
+	// placer, when set, rewrites the errors before they are listed (see
+	// sources.place: it puts errors found in sheets back in their cells).
+	placer func(ErrorList) ErrorList
 }
 
 func newCollector() *collector {
@@ -48,6 +51,16 @@ func (c *collector) add(file string, line int, col, msg string) {
 	}
 	c.kept[file]++
 	c.errs = append(c.errs, &Error{File: file, Line: line, Column: col, Msg: msg})
+}
+
+// addPlaced records an error that is already where list should put it.
+func (c *collector) addPlaced(e *Error) {
+	if c.kept[e.File] >= storeLimit {
+		c.dropped[e.File]++
+		return
+	}
+	c.kept[e.File]++
+	c.errs = append(c.errs, e)
 }
 
 // addf records an error with a formatted message.
@@ -72,15 +85,19 @@ func (c *collector) count(file string) int { return c.kept[file] + c.dropped[fil
 // empty reports whether no error has been recorded.
 func (c *collector) empty() bool { return len(c.errs) == 0 }
 
-// list returns the errors sorted by file then line (stable: errors on one
-// line keep the order they were found in), capped per file, with the errors
-// beyond storeLimit counted in each file's stand-in.
+// list returns the errors, placed by the placer, sorted by file then line
+// (stable: errors on one line keep the order they were found in), capped
+// per file, with the errors beyond storeLimit counted in each file's
+// stand-in.
 func (c *collector) list() ErrorList {
 	all := ErrorList(slices.Clip(c.errs)) // appending copies
 	for file, n := range c.dropped {
 		if n > 0 {
 			all = append(all, &Error{File: file, Omitted: n})
 		}
+	}
+	if c.placer != nil {
+		all = c.placer(all)
 	}
 	return all.Capped(MaxErrorsPerFile)
 }

@@ -32,7 +32,11 @@ func Load(fsys fs.FS, name string) (*paystructure.Dataset, error) {
 // stopped load returns a nil Dataset and ctx.Err(), even when it had found
 // problems by then.
 func LoadContext(ctx context.Context, fsys fs.FS, name string) (*paystructure.Dataset, error) {
+	src := sourcesOf(fsys) // tables may be sheets of workbooks: workbook.go
+	defer src.close()
+	fsys = src
 	errs := newCollector()
+	errs.placer = src.place
 	ds := &paystructure.Dataset{Name: name}
 	sum := newChecksum()
 
@@ -125,6 +129,7 @@ func LoadContext(ctx context.Context, fsys fs.FS, name string) (*paystructure.Da
 	ds.Structures = inc.structures
 	ds.Checksum = sum.text()
 	ds.Warnings = append(ds.Warnings, overlapWarnings(ds)...)
+	ds.Warnings = src.warnings(ds.Warnings)
 	return ds, nil
 }
 

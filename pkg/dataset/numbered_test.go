@@ -13,7 +13,7 @@ func TestNumberedPointsOutOfOrder(t *testing.T) {
 		{"file order", "band,point,salary\nBand 1,2,19000\nBand 1,1,20000\nBand 2,1,22000\nBand 2,2,23000\n",
 			"increments.csv:3: Band 1 point 2 (£19,000) is not above point 1 (£20,000)"},
 		{"xlsx", "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01\x00\x00\x90\x04\x00\x00\x13\x00\x08\x02[Content_Types].xml \xa2\x04\x02(\xa0\x00\x02\x00\x00\n",
-			`increments.csv:1: the file is a spreadsheet workbook (.xlsx), not CSV — save it as "CSV UTF-8 (comma delimited)"`},
+			`increments.csv:1: the file is a spreadsheet workbook (.xlsx), not CSV — name it increments.xlsx to read it as a workbook, or save it as "CSV UTF-8 (comma delimited)"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +74,7 @@ func TestOtherExportFormats(t *testing.T) {
 		{"utf-16 tabs", utf16("band\tpoint\tsalary\r\nBand 1\t1\t20000\r\n"),
 			`increments.csv:1: the file is not UTF-8 text (UTF-16 "Unicode Text", or not text at all) — save it as "CSV UTF-8 (comma delimited)"`},
 		{"xlsx", "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01\x00\x00\x90\x04\x00\x00\x13\x00\x08\x02[Content_Types].xml \xa2\x04\x02(\xa0\x00\x02\x00\x00\n",
-			`increments.csv:1: the file is a spreadsheet workbook (.xlsx), not CSV — save it as "CSV UTF-8 (comma delimited)"`},
+			`increments.csv:1: the file is a spreadsheet workbook (.xlsx), not CSV — name it increments.xlsx to read it as a workbook, or save it as "CSV UTF-8 (comma delimited)"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -97,6 +97,9 @@ func normalizeHeader(h string) string {
 // a device, a folder or a link to a missing file is refused without
 // opening it, so that opening never blocks.
 func openTable(fsys fs.FS, sc *schema, errs *collector, warnings *[]string) (t *table, found bool) {
+	if src, ok := fsys.(*sources); ok {
+		return src.open(sc, errs, warnings) // perhaps a sheet (workbook.go)
+	}
 	found, problem := checkFile(fsys, sc.file)
 	if !found {
 		return nil, false
@@ -214,7 +217,7 @@ func newTable(src io.Reader, sc *schema, errs *collector, warnings *[]string) *t
 		return nil
 	}
 	if h := strings.Join(header, ","); strings.HasPrefix(h, "PK\x03\x04") {
-		errs.add(t.file, 1, "", `the file is a spreadsheet workbook (.xlsx), not CSV — save it as "CSV UTF-8 (comma delimited)"`)
+		errs.addf(t.file, 1, "", `the file is a spreadsheet workbook (.xlsx), not CSV — name it %s to read it as a workbook, or save it as "CSV UTF-8 (comma delimited)"`, strings.TrimSuffix(t.file, ".csv")+".xlsx")
 		return nil
 	} else if strings.ContainsRune(h, 0) || strings.HasPrefix(h, "\xff\xfe") || strings.HasPrefix(h, "\xfe\xff") {
 		errs.add(t.file, 1, "", `the file is not UTF-8 text (UTF-16 "Unicode Text", or not text at all) — save it as "CSV UTF-8 (comma delimited)"`)
