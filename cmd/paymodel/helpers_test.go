@@ -24,7 +24,7 @@ func checkCostAll(b []byte) error {
 	for i, h := range recs[0] {
 		col[h] = i
 	}
-	additive := []string{"headcount", "fte", "basic", "lump_sums", "oncosts", "total", "change", "drift", "cpd_time"}
+	additive := []string{"headcount", "fte", "basic", "lump_sums", "oncosts", "total", "change", "drift", "cpd_time", "arrears"}
 	for _, c := range append([]string{"scenario", "year", "band"}, additive...) {
 		if _, ok := col[c]; !ok {
 			return fmt.Errorf("cost.csv has no column %q (header %s)", c, strings.Join(recs[0], ","))

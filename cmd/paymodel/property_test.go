@@ -330,7 +330,7 @@ func checkCostSums(c *propgen.Case, tabs map[string][][]string) error {
 		return nil
 	}
 	t := newTable(recs)
-	additive := []string{"headcount", "fte", "basic", "lump_sums", "oncosts", "total", "change", "drift", "cpd_time"}
+	additive := []string{"headcount", "fte", "basic", "lump_sums", "oncosts", "total", "change", "drift", "cpd_time", "arrears"}
 	for i := 0; i < len(t.rows); {
 		key := t.get(t.rows[i], "scenario") + " year " + t.get(t.rows[i], "year")
 		j := i
@@ -623,7 +623,7 @@ func TestPropertyChecksFail(t *testing.T) {
 		}
 		return recs
 	}
-	const costHead = "scenario,year,date,band,headcount,fte,basic,lump_sums,oncosts,total,change,change_pct,drift,cpd_time\n"
+	const costHead = "scenario,year,date,band,headcount,fte,basic,lump_sums,oncosts,total,change,change_pct,drift,cpd_time,arrears\n"
 	const careersHead = "scenario,band,year,date,point,salary,earnings,cumulative\n"
 	const pointsHead = "scenario,date,band,point,salary,baseline_salary,change,change_pct\n"
 	c := &propgen.Case{Years: 2, Bands: []string{"A", "A B"}, Offers: []string{"offers/o.toml"},
@@ -635,8 +635,8 @@ func TestPropertyChecksFail(t *testing.T) {
 		"O,A,1,2025-04-01,1,100.00,100.00,100.00\nO,A,2,2026-04-01,2,200.00,200.00,300.00\n"
 	summary := "scenario,band,entry_salary,top_salary,years_to_top,career_earnings\nCurrent,A,100.00,200.00,1.00,300.00\nO,A,100.00,200.00,1.00,300.00\n"
 	good := map[string]string{"points.csv": points, "careers.csv": careers, "summary.csv": summary,
-		"cost.csv": costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00\nCurrent,1,2025-04-01,All,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00\n" +
-			"O,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,0.00,0.00,0.00\nO,1,2025-04-01,All,5.00,5.00,10.00,1.00,2.00,13.00,0.00,0.00,0.00,0.00\n"}
+		"cost.csv": costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00,0.00\nCurrent,1,2025-04-01,All,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00,0.00\n" +
+			"O,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,0.00,0.00,0.00,0.00\nO,1,2025-04-01,All,5.00,5.00,10.00,1.00,2.00,13.00,0.00,0.00,0.00,0.00,0.00\n"}
 	tabs := func(change map[string]string) map[string][][]string {
 		out := map[string][][]string{}
 		for k, v := range good {
@@ -659,15 +659,15 @@ func TestPropertyChecksFail(t *testing.T) {
 		text  string
 		want  string
 	}{
-		{"All is not the sum", checkCostSums, "cost.csv", costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00\nCurrent,1,2025-04-01,All,5.00,5.00,10.01,1.00,2.00,13.00,0.00,,0.00,0.00\n", "All basic = 10.01, but the bands add up to 10"},
-		{"total is not the parts", checkCostTotals, "cost.csv", costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.01,0.00,,0.00,0.00\n", "total 13.01"},
+		{"All is not the sum", checkCostSums, "cost.csv", costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.00,0.00,,0.00,0.00,0.00\nCurrent,1,2025-04-01,All,5.00,5.00,10.01,1.00,2.00,13.00,0.00,,0.00,0.00,0.00\n", "All basic = 10.01, but the bands add up to 10"},
+		{"total is not the parts", checkCostTotals, "cost.csv", costHead + "Current,1,2025-04-01,A,5.00,5.00,10.00,1.00,2.00,13.01,0.00,,0.00,0.00,0.00\n", "total 13.01"},
 		{"cumulative is not the running sum", checkCareerSums, "careers.csv", strings.Replace(careers, "200.00,300.00\nO", "200.00,300.01\nO", 1), "cumulative 300.01"},
 		{"summary is not the last cumulative", checkCareerSums, "summary.csv", strings.Replace(summary, "O,A,100.00,200.00,1.00,300.00", "O,A,100.00,200.00,1.00,299.00", 1), "career_earnings 299"},
 		{"salary below the entry point", checkCareerSalaries, "careers.csv", strings.Replace(careers, "O,A,1,2025-04-01,1,100.00", "O,A,1,2025-04-01,1,99.00", 1), "below A's entry point"},
 		{"salary above a point that is not the top", checkCareerSalaries, "careers.csv", strings.Replace(careers, "O,A,1,2025-04-01,1,100.00", "O,A,1,2025-04-01,1,150.00", 1), "which is not the top"},
 		{"point not in points.csv", checkCareerSalaries, "careers.csv", strings.Replace(careers, "O,A,1,2025-04-01,1,", "O,A,1,2025-04-01,7,", 1), `point "7" is not a point`},
 		{"null offer differs from Current", checkNullOffers, "points.csv", strings.Replace(points, "O,2026-04-01,A,2,200.00", "O,2026-04-01,A,2,201.00", 1), "differs from Current"},
-		{"change_pct where Current has nobody", checkChangePct, "cost.csv", costHead + "Current,1,2025-04-01,A,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,0.00,0.00\nO,1,2025-04-01,A,1.00,1.00,10.00,0.00,0.00,10.00,10.00,0.00,0.00,0.00\n", "want a blank cell"},
+		{"change_pct where Current has nobody", checkChangePct, "cost.csv", costHead + "Current,1,2025-04-01,A,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,0.00,0.00,0.00\nO,1,2025-04-01,A,1.00,1.00,10.00,0.00,0.00,10.00,10.00,0.00,0.00,0.00,0.00\n", "want a blank cell"},
 	} {
 		err := tc.check(c, tabs(map[string]string{tc.file: tc.text}))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -106,7 +106,7 @@ func checkCosting(c *projection.Costing) []string {
 				sum, want decimal.Decimal
 			}{
 				{"basic", s.Basic, a.Basic}, {"lump sums", s.LumpSums, a.LumpSums}, {"on-costs", s.OnCosts, a.OnCosts},
-				{"CPD time", s.CPDTime, a.CPDTime}, {"total", s.Total, a.Total}, {"drift", s.Drift, a.Drift},
+				{"CPD time", s.CPDTime, a.CPDTime}, {"total", s.Total, a.Total}, {"drift", s.Drift, a.Drift}, {"arrears", s.Arrears, a.Arrears},
 				{"headcount", s.Headcount, a.Headcount}, {"fte", s.FTE, a.FTE},
 			}
 			for _, p := range pairs {

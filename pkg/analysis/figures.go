@@ -28,6 +28,14 @@ type ScenarioFigures struct {
 	// FirstYearDrift is the drift of pay year 1 (cost.csv, All bands); zero
 	// without a census.
 	FirstYearDrift decimal.Decimal
+	// Implemented is the month a deal implemented late pays its arrears
+	// (the timeline's Implemented, when it falls after the start and
+	// within the horizon); nil for a deal paid from its awards' dates.
+	// Arrears is the bill then (cost.csv arrears, All bands, in pay year
+	// ArrearsYear); zero without a census.
+	Implemented *calendar.Month
+	Arrears     decimal.Decimal
+	ArrearsYear int
 	// SmallestRise and LargestRise are the smallest and largest change on
 	// any point against Current on LastAward (the fractions, with the cash
 	// of the same points); the first point in points.csv order wins a tie.
@@ -131,6 +139,9 @@ func figures(r *Result) []ScenarioFigures {
 				f.HighestTop = &top
 			}
 		}
+		if m := tl.Implemented; m != nil && *m > tl.Start && *m < tl.End() {
+			f.Implemented, f.ArrearsYear = m, int(*m-tl.Start)/12+1
+		}
 		out[i] = f
 	}
 	if r.Costing != nil {
@@ -146,6 +157,7 @@ func figures(r *Result) []ScenarioFigures {
 					f.FirstYearChange = row.Total.Sub(base[0].Total)
 					f.FirstYearDrift = row.Drift
 				}
+				f.Arrears = f.Arrears.Add(row.Arrears) // non-zero in one year only
 			}
 			f.FirstYearShare = PaybillShare(f.FirstYearChange, base[0].Total)
 			baseWhole := decimal.Zero

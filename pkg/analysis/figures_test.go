@@ -20,6 +20,17 @@ import (
 // and 103.5 on 1 April 2023, 2024 and 2025.
 func figuresResult(t *testing.T) *Result {
 	t.Helper()
+	return figuresResultOf(t,
+		"name = \"Three per cent\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n",
+		"name = \"Flat\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nflat = \"£1,200\"\n",
+		"name = \"New point\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nadd_point = { band = \"Band B\", point = \"2a\", salary = \"£26,000\" }\n",
+	)
+}
+
+// figuresResultOf runs Current and the scenarios srcs on figuresResult's
+// dataset.
+func figuresResultOf(t *testing.T, srcs ...string) *Result {
+	t.Helper()
 	fsys := fstest.MapFS{
 		"bands.csv": {Data: []byte("band\nBand A\nBand B\n")},
 		"increments.csv": {Data: []byte("band,point,salary,effective_from\n" +
@@ -34,11 +45,7 @@ func figuresResult(t *testing.T) *Result {
 		t.Fatal(err)
 	}
 	var scs []*scenario.Scenario
-	for i, src := range []string{
-		"name = \"Three per cent\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n",
-		"name = \"Flat\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nflat = \"£1,200\"\n",
-		"name = \"New point\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nadd_point = { band = \"Band B\", point = \"2a\", salary = \"£26,000\" }\n",
-	} {
+	for i, src := range srcs {
 		sc, err := scenario.Parse(string(rune('a'+i))+".toml", []byte(src))
 		if err != nil {
 			t.Fatal(err)

@@ -26,6 +26,10 @@ type Member struct {
 	// Months[i]), from which any FTE's pay follows; set only by
 	// Members.MemberMonths.
 	Months [][]projection.TrackMonth
+	// Arrears are, per track (Tracks[i]'s are Arrears[i]), the member's
+	// arrears under a deal implemented late (projection.Tracker.Arrears);
+	// nil for Current and for a deal paid from its awards' dates.
+	Arrears []*projection.Arrears
 }
 
 // FindPension returns the dataset's employer pension on-cost: the first
@@ -49,6 +53,16 @@ type MemberFacts struct {
 	Entry, Top             decimal.Decimal
 	Pension                decimal.Decimal // employer pension on Pay, to the penny
 	TotalReward            decimal.Decimal // Pay + Pension
+	// Arrears are the member's arrears under each offer implemented late,
+	// in the order of the tracks.
+	Arrears []OfferArrears
+}
+
+// OfferArrears is a member's arrears under one offer implemented late: the
+// amount and the month it is paid in.
+type OfferArrears struct {
+	Scenario string
+	projection.Arrears
 }
 
 // Facts computes a member's key figures. Salary is the salary on the start
@@ -73,6 +87,11 @@ func (m *Member) Facts() MemberFacts {
 		f.Pension = money.Penny(f.Pay.Mul(m.Pension.Rate))
 	}
 	f.TotalReward = f.Pay.Add(f.Pension)
+	for i, a := range m.Arrears {
+		if a != nil {
+			f.Arrears = append(f.Arrears, OfferArrears{Scenario: m.Tracks[i].Scenario, Arrears: *a})
+		}
+	}
 	return f
 }
 
@@ -152,7 +171,17 @@ func (ms *Members) member(p *paystructure.Person, months bool) (*Member, error) 
 		return nil, fmt.Errorf("%s point %q: %w", p.Band, p.Point, ErrNotInStructure)
 	}
 	m := &Member{Person: p, Redact: ms.redact, Band: band, Scale: scale, Pension: ms.pension}
-	for _, t := range ms.trackers {
+	m.Arrears = make([]*projection.Arrears, len(ms.trackers))
+	for i, t := range ms.trackers {
+		if i > 0 {
+			a, ok, err := t.Arrears(ms.trackers[0], p)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				m.Arrears[i] = &a
+			}
+		}
 		var tr projection.Track
 		var err error
 		if months {

@@ -151,6 +151,9 @@ func (m Month) First() Date { return Date{m.Year(), m.Number(), 1} }
 // String formats m as YYYY-MM.
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), m.Number()) }
 
+// Long formats m for people: "January 2026".
+func (m Month) Long() string { return fmt.Sprintf("%s %d", monthNames[m.Number()-1], m.Year()) }
+
 // FirstOnOrAfter returns the first month whose first day is on or after d:
 // the month of d when d is the 1st, otherwise the next month.
 func FirstOnOrAfter(d Date) Month {

@@ -183,3 +183,14 @@ func TestParseAnnual(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthLong(t *testing.T) {
+	for _, tt := range []struct {
+		m    Month
+		want string
+	}{{MonthOf(2026, 1), "January 2026"}, {MonthOf(2025, 12), "December 2025"}, {MonthOf(999, 6), "June 999"}} {
+		if got := tt.m.Long(); got != tt.want {
+			t.Errorf("%s.Long() = %q, want %q", tt.m, got, tt.want)
+		}
+	}
+}

@@ -98,7 +98,8 @@ func SummaryTable(rows []analysis.Summary) report.Table {
 }
 
 // CostTable is cost.csv: per scenario, pay year and band (and All), the
-// paybill and its change against Current in the same year. The bands sup
+// paybill and its change against Current in the same year, and the arrears
+// of a deal implemented late in the pay year they are paid. The bands sup
 // (analysis.Suppress of c) suppresses show their headcount only: fte and every amount are blank, in every pay year and scenario. The
 // All row is still the total of every band, unless the whole census has
 // fewer than analysis.MinGroup people.
@@ -107,7 +108,7 @@ func CostTable(c *projection.Costing, sup *analysis.Suppression, start calendar.
 		Name:  CostCSV,
 		Title: "Cost by pay year",
 		Columns: []string{"scenario", "year", "date", "band", "headcount", "fte", "basic", "lump_sums", "oncosts",
-			"total", "change", "change_pct", "drift", "cpd_time"},
+			"total", "change", "change_pct", "drift", "cpd_time", "arrears"},
 	}
 	for _, sc := range c.Scenarios {
 		for _, r := range sc.Rows {
@@ -116,6 +117,7 @@ func CostTable(c *projection.Costing, sup *analysis.Suppression, start calendar.
 				report.Text(r.Scenario), report.Int(int64(r.Year)), report.Date(date), report.Text(r.Band),
 				report.Exact(r.Headcount, 2), report.Exact(r.FTE, 2), report.Money(r.Basic), report.Money(r.LumpSums), report.Money(r.OnCosts),
 				report.Money(r.Total), report.Change(r.Change), optPctChange(r.ChangePct), report.Money(r.Drift), report.Money(r.CPDTime),
+				report.Money(r.Arrears),
 			}
 			if !sup.BandShown(r.Band) {
 				blankFrom(row, 5)
