@@ -39,6 +39,7 @@ func commands() []command {
 	return []command{
 		&validateCmd{},
 		&compareCmd{},
+		&solveCmd{},
 		&explainCmd{},
 		&statementCmd{},
 		&statementsCmd{},
