@@ -29,9 +29,6 @@ func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 	// Page 1: the summary.
 	add(report.Paragraph{Text: comparisonIntro(r)})
 	add(report.TableBlock{Table: FiguresTable(r)})
-	if t, ok := ArrearsTable(r); ok {
-		add(report.TableBlock{Table: t})
-	}
 	add(report.TableBlock{Table: YearsToTopTable(r)})
 	add(report.TableBlock{Table: scenarioList(r), Widths: []int{3, 8, 3}})
 
@@ -61,7 +58,6 @@ func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 		add(report.Heading{Text: "Equality impact", Level: 1})
 		add(report.Paragraph{Text: "Mean full-time-equivalent salary of each group at the end of pay year 1, and its gap to the best-paid group of the same attribute. Compare each offer's gap with Current's to see whether it widens or narrows."})
 		add(equalityBlocks(r)...)
-		add(EqualityImpact(r)...)
 	}
 
 	add(report.PageBreak{}, report.Heading{Text: "Balanced scorecard", Level: 1})
