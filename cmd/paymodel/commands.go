@@ -44,6 +44,7 @@ func commands() []command {
 		&statementCmd{},
 		&statementsCmd{},
 		&briefingCmd{},
+		&siteCmd{},
 	}
 }
 
