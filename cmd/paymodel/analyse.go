@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/money"
@@ -22,6 +23,38 @@ type compareFlags struct {
 	years     int
 	cpdHours  string
 	turnover  string
+	// equalityAttrs and references choose the pay gap measures' groups
+	// (declarePayGap).
+	equalityAttrs stringList
+	references    stringList
+}
+
+// declarePayGap declares the flags choosing what the pay gap measures
+// compare beyond sex.
+func (f *compareFlags) declarePayGap(fs *flag.FlagSet) {
+	fs.Var(&f.equalityAttrs, "equality-attribute", "census `COLUMN` whose groups' pay gaps to measure besides ethnicity and disability (repeatable)")
+	fs.Var(&f.references, "reference", "`COLUMN=VALUE`: the group whose pay the column's other groups are compared with in paygap.csv (repeatable; default White for ethnicity, Not disabled for disability, else the largest group)")
+}
+
+// payGapOptions reads the pay gap flags and checks them against census:
+// a malformed --reference, or a column or value the census lacks, is bad
+// input.
+func (f *compareFlags) payGapOptions(cmd string, census *paystructure.Census) (analysis.PayGapOptions, error) {
+	opt := analysis.PayGapOptions{Attributes: f.equalityAttrs}
+	for _, r := range f.references {
+		col, val, ok := strings.Cut(r, "=")
+		if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(val) == "" {
+			return opt, usageErrorf("%s: --reference %q: write COLUMN=VALUE, e.g. ethnicity=White", cmd, r)
+		}
+		if opt.References == nil {
+			opt.References = map[string]string{}
+		}
+		opt.References[strings.TrimSpace(col)] = strings.TrimSpace(val)
+	}
+	if err := analysis.CheckPayGapOptions(census, opt); err != nil {
+		return opt, badInput(fmt.Errorf("%s: %w", cmd, err))
+	}
+	return opt, nil
 }
 
 func (f *compareFlags) declare(fs *flag.FlagSet) {
@@ -95,6 +128,9 @@ func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Res
 		return nil, nil, err
 	}
 	if err := identifyingAttributes(ds); err != nil {
+		return nil, nil, err
+	}
+	if opt.PayGap, err = f.payGapOptions(cmd, ds.Census); err != nil {
 		return nil, nil, err
 	}
 	res, err := analysis.Run(e.ctx, ds, tls, opt)

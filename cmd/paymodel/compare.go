@@ -28,7 +28,8 @@ func (*compareCmd) Help() help {
 given) and compares each with Current, the dataset's structure carried
 forward with no award. Writes into DIR (default reports/<dataset>/):
   points.csv, careers.csv, summary.csv                  always
-  cost.csv, distribution.csv, equality.csv             when the dataset has a census
+  cost.csv, distribution.csv, equality.csv, paygap.csv
+                                                       when the dataset has a census
   comparison.pdf                                       the negotiators' report
 and prints a side-by-side summary. Every file is written to a temporary name
 and renamed only when the whole run has succeeded; scenario errors stop the
@@ -38,6 +39,7 @@ run before anything is written (exit 2).`,
 
 func (c *compareCmd) Flags(fs *flag.FlagSet) {
 	c.opts.declare(fs)
+	c.opts.declarePayGap(fs)
 	fs.StringVar(&c.out, "out", "", "output `DIR` (default reports/<dataset>)")
 	fs.BoolVar(&c.noPDF, "no-pdf", false, "write the CSV tables only")
 }

@@ -58,6 +58,7 @@ func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 		add(report.Heading{Text: "Equality impact", Level: 1})
 		add(report.Paragraph{Text: "Mean full-time-equivalent salary of each group at the end of pay year 1, and its gap to the best-paid group of the same attribute. Compare each offer's gap with Current's to see whether it widens or narrows."})
 		add(equalityBlocks(r)...)
+		add(EqualityImpact(r)...)
 	}
 
 	add(report.PageBreak{}, report.Heading{Text: "Balanced scorecard", Level: 1})

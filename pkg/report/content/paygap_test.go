@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -86,5 +87,56 @@ func TestPayGapCSVGolden(t *testing.T) {
 	}
 	if want := "2 people with a sex other than male or female (M, Male, Man; F, Female, Woman) are left out of the sex measures."; tab.Note[:len(want)] != want {
 		t.Errorf("note %q", tab.Note)
+	}
+}
+
+// TestEqualityImpact checks the comparison's equality impact assessment on
+// the small census. The 5% offer raises Band A only: £18,600 → £19,530
+// (£1,627.50 a month, £10.50 an hour) and £22,320 → £23,436 (£12.60); Band
+// B's 37-hour points stay £2,500.00 ÷ (37 × 31 ÷ 7) = £15.257… and £16.782….
+// Men: 8 on £12.60, 7 on £15.257…, 3 on £16.782…: mean 14.3305…, median
+// (9th and 10th) £15.257…; women: 14 on £10.50, 4 on £12.60, 5 on £15.257…:
+// mean 11.8994…, median (12th) £10.50. Mean gap 2.4311… ÷ 14.3305… =
+// 16.96…% → 17.0, median 4.757… ÷ 15.257… = 31.18…% → 31.2, against
+// Current's 18.3 and 34.5 (paygap-small.csv).
+func TestEqualityImpact(t *testing.T) {
+	r := payGapResult(t)
+	blocks := content.EqualityImpact(r)
+	var text []string
+	var tables []report.Table
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case report.Heading:
+			text = append(text, "# "+b.Text)
+		case report.Paragraph:
+			text = append(text, b.Text)
+		case report.TableBlock:
+			tables = append(tables, b.Table)
+		}
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{
+		"# Equality impact assessment",
+		"on the snapshot date 31 March 2026, the last day of pay year 1",
+		"The Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017, Schedule 1",
+		"# Lump sum\nLump sum leaves every hourly pay gap as it is under Current at the snapshot (to one decimal place).",
+		"# Five per cent\nFive per cent narrows the mean gender pay gap from 18.3% to 17.0% (-1.3 points), " +
+			"the median gender pay gap from 34.5% to 31.2% (-3.3 points), " +
+			"the mean disability pay gap of Disabled against Not disabled from -17.7% to -15.6% (+2.1 points), " +
+			"the median disability pay gap of Disabled against Not disabled from -38.7% to -32.1% (+6.6 points) " +
+			"and the mean part-time pay gap from 6.2% to 5.8% (-0.4 points); every other hourly pay gap is unchanged to one decimal place.",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the section lacks %q; it says:\n%s", want, all)
+		}
+	}
+	// The lump sum offer's sex table: the bonus gap exists only under the
+	// offer. £500 pro rata: each of the 18 full-time men £500; the 23 women
+	// 6 × £500, 4 × £250, 8 × £300, 5 × £400 = £8,400, a mean of £365.22:
+	// (500 − 8400/23) ÷ 500 = 26.96…% → 27.0. Current's mean hourly gap,
+	// 18.3%, is flagged.
+	if len(tables) < 1 || tables[0].Rows[2][0].Display() != "Mean bonus gap" ||
+		tables[0].Rows[2][1].Display() != "" || tables[0].Rows[2][3].Display() != "27.0%" || tables[0].Rows[0][2].Display() != "5%+" {
+		t.Errorf("lump sum table %+v", tables[0].Rows[:3])
 	}
 }
