@@ -161,6 +161,45 @@ func propertyCase(seed uint64, size propgen.Size) (err error) {
 				}
 			}
 		}
+		if err := checkArrears(tl, tls[0], sc, ds.Census, opt.Turnover); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkArrears: the arrears of a timeline implemented late agree with the
+// person-by-person reference (refArrears, each census row computed once
+// and weighted by its count) to the penny in the pay year holding the
+// implementation month, and are zero in every other; a timeline with none
+// within the horizon has none.
+func checkArrears(tl, cur *paystructure.Timeline, sc ScenarioCosting, cen *paystructure.Census, turnover decimal.Decimal) error {
+	im := tl.Implemented
+	if im == nil || *im <= tl.Start || *im >= tl.End() {
+		for _, r := range sc.Rows {
+			if !r.Arrears.IsZero() {
+				return fmt.Errorf("%s year %d %s: arrears %s, but none are due within the horizon", tl.Scenario, r.Year, r.Band, r.Arrears)
+			}
+		}
+		return nil
+	}
+	ref := map[string]decimal.Decimal{}
+	for _, g := range cen.Groups {
+		one := g
+		one.Count = 1
+		for b, v := range refArrears(tl, cur, &paystructure.Census{AttributeNames: cen.AttributeNames, Groups: []paystructure.Group{one}, Headcount: 1}, turnover) {
+			ref[b] = ref[b].Add(v.Mul(decimal.NewFromInt(g.Count)))
+		}
+	}
+	year := int(*im-tl.Start)/12 + 1
+	for _, r := range sc.Rows {
+		want := decimal.Zero
+		if r.Year == year && r.Band != AllBands {
+			want = money.Penny(ref[r.Band])
+		}
+		if r.Band != AllBands && !r.Arrears.Equal(want) {
+			return fmt.Errorf("%s (implemented %s, leavers paid %v) year %d %s arrears: engine %s, reference %s", tl.Scenario, im, tl.ArrearsToLeavers, r.Year, r.Band, r.Arrears, want)
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package propgen
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -185,6 +186,8 @@ func (g *gen) offer(i, years int, explicitStart bool) (text string, null, pathwa
 	if g.chance(20) {
 		fmt.Fprintf(&b, "cpd_days = %s\n", pick(g, []string{"1", "5", "10", `"2.5"`}))
 	}
+	head := b.Len() // where implemented goes, among the top-level keys
+	firstLump := 12 * years
 
 	// Award dates: the start, pay-year starts and other months.
 	na := g.intn(6)
@@ -235,7 +238,9 @@ func (g *gen) offer(i, years int, explicitStart bool) (text string, null, pathwa
 	// Lump sums.
 	for range g.intn(3) {
 		b.WriteString("\n[[lump_sum]]\n")
-		fmt.Fprintf(&b, "paid = %s\n", monthDate(g.start+g.intn(12*years)))
+		paid := g.intn(12 * years)
+		firstLump = min(firstLump, paid)
+		fmt.Fprintf(&b, "paid = %s\n", monthDate(g.start+paid))
 		if g.chance(60) {
 			fmt.Fprintf(&b, "amount = %s\n", quote(pick(g, []string{"£500", "£1,000", "£250.50", "£75"})))
 		} else {
@@ -300,7 +305,30 @@ func (g *gen) offer(i, years int, explicitStart bool) (text string, null, pathwa
 			}
 		}
 	}
-	return b.String(), false, pathway
+	return implemented(b.String(), head, g.c.Seed, i, g.start, years, firstLump), false, pathway
+}
+
+// implemented sometimes makes offer text (offer i of the case of seed, over
+// years) implemented late: it inserts an implemented key at head, in a
+// month from the start to the first lump sum's (a lump sum may not be paid
+// before it) within the horizon, with arrears_to_leavers sometimes set. It draws from its own
+// generator, so the rest of every case is as it was before implemented
+// existed.
+func implemented(text string, head int, seed uint64, i, start, years, firstLump int) string {
+	r := rand.New(rand.NewPCG(seed, 0xa22ea25+uint64(i)))
+	if r.IntN(100) >= 30 {
+		return text
+	}
+	// Mostly within two years, so the month falls inside short horizons.
+	at := r.IntN(min(firstLump, 30, 12*years-1) + 1)
+	key := fmt.Sprintf("implemented = %s\n", monthDate(start+at))
+	switch r.IntN(3) {
+	case 0:
+		key += "arrears_to_leavers = true\n"
+	case 1:
+		key += "arrears_to_leavers = false\n"
+	}
+	return text[:head] + key + text[head:]
 }
 
 // someBands returns a non-empty subset of the bands, in display order.
