@@ -167,6 +167,29 @@
 // An award or progression later in the pay year does not change it. It is
 // its own column; it is counted in the total but not in pay for on-costs.
 //
+// Arrears: when a timeline is implemented late (Timeline.Implemented, a
+// month after the start and within the horizon), its awards still take
+// effect on their dates, so careers, points, Basic, on-costs and every
+// other figure are as they would be on time: the pay earned at the new
+// rates, counted in the pay year it is earned. People are paid Current's
+// pay until the implementation month, and in it each person in post is
+// paid arrears: the sum over every month from the start to the month
+// before it of (their pay under the timeline − their pay under Current),
+// each month's pay rounded to the penny (money.MonthlyPay). A month in
+// which the timeline pays less than Current counts against the sum.
+// CostRow.Arrears is that payment in the pay year holding the implementation
+// month (zero in every other), in the band the person is in on the first
+// day of that pay year, each band's exact sum rounded to the penny once;
+// it is not part of Total, since the pay it settles is already in the
+// Basic (and on-costs) of the years it was earned. Under turnover the
+// people in post in the implementation month weigh their cohort's share
+// that year; with Timeline.ArrearsToLeavers, the people who left at the end
+// of each earlier pay year are paid too, for the months before they left,
+// weighted by the share of their cohort that left then and counted in the
+// band they were in on the first day of their last pay year. Without it
+// (the default) they are paid nothing. Entrants are owed arrears from the
+// month they join.
+//
 // Turnover (Options.Turnover, a fraction t, default 0): at each pay-year
 // boundary from year 2 on, a fraction t of each group's weight leaves and is
 // replaced by new entrants at the bottom of the group's census band with the

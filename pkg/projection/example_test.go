@@ -42,3 +42,39 @@ func ExampleCareers() {
 	// year 3 from 2027-04-01: point 3, 22500, earned 22500.00
 	// years to top: 2.00
 }
+
+// A 3% award from April 2025 put into pay in June 2025: April and May are
+// paid at Current's £24,000 (£2,000 a month) and the £60 a month owed for
+// each is paid in June as arrears.
+func ExampleTracker_Arrears() {
+	start := calendar.MonthOf(2025, 4)
+	timeline := func(name, salary string) *paystructure.Timeline {
+		return &paystructure.Timeline{
+			Scenario: name, Start: start, Years: 1,
+			Bands: []paystructure.Band{{Name: "Band A"}},
+			Tables: []paystructure.Table{{From: start, Scales: []paystructure.Scale{{Band: "Band A", Points: []paystructure.Point{
+				{Label: "1", Salary: decimal.RequireFromString(salary), Months: 12}}}}}},
+		}
+	}
+	current, err := projection.NewTracker(timeline("Current", "24000"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	offer := timeline("Offer", "24720")
+	june := calendar.MonthOf(2025, 6)
+	offer.Implemented = &june
+	late, err := projection.NewTracker(offer)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, ok, err := late.Arrears(current, &paystructure.Person{Band: "Band A", Point: "1", FTE: decimal.NewFromInt(1), Count: 1})
+	if err != nil || !ok {
+		fmt.Println(ok, err)
+		return
+	}
+	fmt.Printf("arrears £%s paid in %s\n", a.Amount.StringFixed(2), a.Month.Long())
+	// Output:
+	// arrears £120.00 paid in June 2025
+}

@@ -20,6 +20,9 @@
 //	rounding = "pound"                # pound | penny | up-pound | none; default pound
 //	order = "assimilate-first"        # or "progress-first"; default assimilate-first
 //	cpd_days = 10                     # paid CPD days a year granted (whole or "7.5")
+//	implemented = 2026-01-01          # put into pay late: on or after start, within the
+//	                                  # horizon; earlier months paid as arrears then
+//	arrears_to_leavers = false        # pay arrears to leavers before implemented; default false
 //
 //	[[award]]   from = 2025-04-01  and one of: uplift, flat, set, remove_points,
 //	            add_point, floor_hourly (see below)
