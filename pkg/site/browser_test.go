@@ -178,49 +178,37 @@ func compare(t *testing.T, ms *analysis.Members, m member, got shown) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[cell]bool{}
-	for _, tr := range st.Tracks {
+	// The statement's figures, keyed as the page's cells are.
+	want := map[cell]decimal.Decimal{}
+	for i, tr := range st.Tracks {
 		for _, y := range tr.Years {
 			yr := fmt.Sprint(y.Year)
-			want[cell{tr.Scenario, yr, "salary", ""}] = true
-			want[cell{tr.Scenario, yr, "pay", ""}] = true
+			want[cell{tr.Scenario, yr, "salary", ""}] = y.Salary
+			want[cell{tr.Scenario, yr, "pay", ""}] = y.Earnings
+		}
+		if a := st.Arrears[i]; a != nil {
+			want[cell{tr.Scenario, fmt.Sprint(int(a.Month-calendar.Of(tr.Years[0].Date))/12 + 1), "arrears", ""}] = a.Amount
 		}
 	}
 	if len(got.Cells) != len(want) {
 		t.Errorf("%s: %d figure cells, want %d", m.query, len(got.Cells), len(want))
 	}
-	n := 0
 	for _, c := range got.Cells {
 		v, err := decimal.NewFromString(c.Value)
 		if err != nil {
 			t.Errorf("%s: data-value %q: %v", m.query, c.Value, err)
 			continue
 		}
-		ok := false
-		for _, tr := range st.Tracks {
-			if tr.Scenario != c.Scenario {
-				continue
-			}
-			for _, y := range tr.Years {
-				if fmt.Sprint(y.Year) != c.Year {
-					continue
-				}
-				w := y.Earnings
-				if c.Kind == "salary" {
-					w = y.Salary
-				}
-				ok = true
-				if !v.Equal(w) {
-					t.Errorf("%s: %s year %s %s: page %s, statement %s", m.query, c.Scenario, c.Year, c.Kind, c.Value, w)
-				}
-				n++
-			}
-		}
+		key := c
+		key.Value = ""
+		w, ok := want[key]
 		if !ok {
 			t.Errorf("%s: a cell for %+v, which the statement does not have", m.query, c)
+		} else if !v.Equal(w) {
+			t.Errorf("%s: %s year %s %s: page %s, statement %s", m.query, c.Scenario, c.Year, c.Kind, c.Value, w)
 		}
 	}
-	return n
+	return len(got.Cells)
 }
 
 // query is a page query string as the page writes it.
@@ -287,7 +275,11 @@ type sampleData struct {
 
 func prepare(t *testing.T, name string) *sampleData {
 	t.Helper()
-	s := loadSample(t, name)
+	return prepareSample(t, loadSample(t, name))
+}
+
+func prepareSample(t *testing.T, s *sample) *sampleData {
+	t.Helper()
 	ms, err := analysis.NewMembers(s.ds, s.tls, true)
 	if err != nil {
 		t.Fatal(err)
@@ -470,6 +462,53 @@ func TestBrowserForm(t *testing.T) {
 	}
 	if invalid, err := chromedp.Run(tb.ctx, chromedp.AttributeValue(chromedp.CSS("#hours"), "aria-invalid")); err != nil || invalid.Value != "true" {
 		t.Errorf("40 hours: aria-invalid %q (%v), want true", invalid.Value, err)
+	}
+	tb.checkRequests(t, d.file)
+}
+
+// TestBrowserArrears: an offer put into pay late shows the member's arrears
+// and the month they are paid, the same as the statement's, at several
+// FTEs and points.
+func TestBrowserArrears(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser suite skipped in -short mode")
+	}
+	bctx := browser(t)
+	s, err := buildSample("probation", "late.toml", `name = "Offer paid late"
+description = "4% from April 2025, put into pay in January 2026 with nine months' arrears."
+start = 2025-04-01
+implemented = 2026-01-01
+
+[[award]]
+from = 2025-04-01
+uplift = "4%"
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := prepareSample(t, s)
+	tb := newTab(t, bctx)
+	late := 0
+	for _, m := range []member{
+		{band: "Band 4", point: "1", fte: "1"},
+		{band: "Band 4", point: "2", fte: "0.37", date: "2024-07-15"},
+		{band: "Band 2", point: "1", fte: "0.6"},
+		{band: "Band 6", point: "2", fte: "0.8", cpd: "10"},
+	} {
+		m.query = query("band", m.band, "point", m.point, "fte", m.fte, "date", m.date, "cpd", m.cpd)
+		got, err := tb.read(chromedp.Navigate("file://" + d.file + m.query))
+		if err != nil {
+			t.Fatal(err)
+		}
+		compare(t, d.ms, m, got)
+		for _, c := range got.Cells {
+			if c.Kind == "arrears" {
+				late++
+			}
+		}
+	}
+	if late != 4 { // one late offer, four members
+		t.Errorf("%d arrears cells, want 4", late)
 	}
 	tb.checkRequests(t, d.file)
 }

@@ -73,7 +73,8 @@
   }
 
   // ---- the model's last step
-  // One path's pay years at FTE f: [{salary: Values index, pay, lumps}] in pence.
+  // One path at FTE f: its pay years [{salary: Values index, pay, lumps}],
+  // its lump sums and each month's pay, in pence.
   function payYears(path, f) {
     const sal = new Array(N);
     let pos = 0;
@@ -81,16 +82,18 @@
       pos += path.s[i];
       sal.fill(path.s[i + 1], pos);
     }
-    const monthly = new Map();
+    const cache = new Map();
+    const monthly = new Array(N);
     const years = [];
     for (let y = 0; y < D.years; y++) years.push({ salary: sal[12 * y], pay: 0n, lumps: 0n });
     for (let mi = 0; mi < N; mi++) {
       const v = sal[mi];
-      let p = monthly.get(v);
+      let p = cache.get(v);
       if (p === undefined) {
         p = roundDiv(values[v].n * f.n * 100n, values[v].d * f.d * 12n);
-        monthly.set(v, p);
+        cache.set(v, p);
       }
+      monthly[mi] = p;
       years[Math.floor(mi / 12)].pay += p;
     }
     const lumps = [];
@@ -102,7 +105,7 @@
       years[Math.floor(l[i] / 12)].lumps += p;
       lumps.push({ month: l[i], pence: p });
     }
-    return { years, lumps };
+    return { years, lumps, monthly };
   }
 
   // The path of point pt under scenario s for CPD case c and point month offset i.
@@ -415,6 +418,25 @@
       const ls = section("One-off payments", "h-lumps");
       ls.append(el("ul", { class: "moves" }, ...lumpRows), el("p", { class: "note" }, "Included in your pay above."));
       out.append(ls);
+    }
+
+    // Arrears of a deal put into pay late: the month's pay under the deal
+    // less under Current, for each month before it.
+    const arrears = [];
+    rows.forEach((r, s) => {
+      const m = D.scenarios[s].arrears;
+      if (m === undefined) return;
+      let sum = 0n;
+      for (let mi = 0; mi < m; mi++) sum += r.monthly[mi] - cur.monthly[mi];
+      const name = D.scenarios[s].name;
+      arrears.push(el("li", {}, el("strong", {}, name + ": "),
+        el("span", { "data-scenario": name, "data-year": String(Math.floor(m / 12) + 1), "data-kind": "arrears", "data-value": exactPence(sum) }, money(sum)),
+        " paid in " + monthName(m) + ", for the months from " + monthName(0) + " until it is put into pay."));
+    });
+    if (arrears.length) {
+      const as = section("Arrears", "h-arrears");
+      as.append(el("ul", { class: "moves" }, ...arrears), el("p", { class: "note" }, "Your pay above counts each offer from the dates of its awards; where an offer is put into pay later, you are paid Current’s pay until then and the difference as arrears."));
+      out.append(as);
     }
 
     const ch = section("Your pay path", "h-chart");

@@ -72,6 +72,12 @@ type Data struct {
 type Scenario struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
+	// Arrears is the month index in which a deal implemented late is put
+	// into pay (analysis.Member.Arrears), nil when it is paid from each
+	// award's date. Until then people are paid Current's pay; in that month
+	// they are paid, as arrears, the sum over the months before it of their
+	// month's pay under the deal less under Current.
+	Arrears *int `json:"arrears,omitempty"`
 }
 
 // Band is a band of the structure in force at the start.
@@ -239,6 +245,12 @@ func (b *builder) point(ms *analysis.Members, band, label string, start calendar
 	}
 	f := members[w].Facts() // unrecorded hours, point month the start
 	pt := Point{Label: label, Salary: b.value(f.Salary), Through: report.Percent(f.Through).Display()}
+	for s, a := range members[w].Arrears {
+		if a != nil && b.d.Scenarios[s].Arrears == nil {
+			m := int(a.Month - start)
+			b.d.Scenarios[s].Arrears = &m
+		}
+	}
 	for k, m := range members {
 		for s := range m.Tracks {
 			ids[s][k/(w+1)] = append(ids[s][k/(w+1)], b.path(start, m.Tracks[s], m.Months[s]))

@@ -41,7 +41,9 @@ func loadSample(t testing.TB, name string) *sample {
 	return s
 }
 
-func buildSample(name string) (*sample, error) {
+// buildSample builds the page of a built-in dataset with its shipped
+// offers and then the scenario files in extra (name, text, name, text…).
+func buildSample(name string, extra ...string) (*sample, error) {
 	fsys, err := scenarios.FS(name)
 	if err != nil {
 		return nil, err
@@ -55,13 +57,18 @@ func buildSample(name string) (*sample, error) {
 		return nil, err
 	}
 	sort.Strings(files)
-	var scs []*scenario.Scenario
+	var srcs []string // name, text, …
 	for _, f := range files {
 		src, err := fs.ReadFile(fsys, f)
 		if err != nil {
 			return nil, err
 		}
-		sc, err := scenario.Parse(f, src)
+		srcs = append(srcs, f, string(src))
+	}
+	srcs = append(srcs, extra...)
+	var scs []*scenario.Scenario
+	for i := 0; i < len(srcs); i += 2 {
+		sc, err := scenario.Parse(srcs[i], []byte(srcs[i+1]))
 		if err != nil {
 			return nil, err
 		}
