@@ -38,8 +38,9 @@ golden:
 
 # The main job on the built-in probation sample: validation summary, the
 # comparison of every shipped offer (CSV tables and comparison.pdf), the
-# campaign briefing against NHS Agenda for Change, and three member
-# statements. Everything lands in reports/probation/.
+# campaign briefing against NHS Agenda for Change, three member
+# statements and the member calculator (site/index.html). Everything lands
+# in reports/probation/.
 DEMO_MEMBERS := P000031 P000139 P000106
 # Every fuzz target in the tree, one after another, FUZZTIME each.
 fuzz:
@@ -78,6 +79,7 @@ demo: build
 	./$(BIN) compare probation
 	./$(BIN) briefing probation --compare nhs-afc
 	@for id in $(DEMO_MEMBERS); do ./$(BIN) statement probation --id $$id || exit $$?; done
+	./$(BIN) site probation
 
 clean:
 	rm -rf bin
