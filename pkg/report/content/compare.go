@@ -62,6 +62,28 @@ func FiguresTable(r *analysis.Result) report.Table {
 	return t
 }
 
+// ArrearsTable shows, for each offer implemented late, the arrears bill and
+// the month it is paid, next to the offer's year-1 and whole-deal change
+// (the changes are the same as if it were paid on time: arrears pay late
+// what those years cost). ok is false when no offer is late. Amounts are
+// blank where the census is too small to show its paybill.
+func ArrearsTable(r *analysis.Result) (t report.Table, ok bool) {
+	t = report.Table{Title: "Offers implemented late: arrears", Columns: []string{"Scenario", "Arrears", "Paid in", "Pay year", "Year-1 change", "Whole-deal change"},
+		Note: "Until an offer is implemented people are paid Current's pay; in that month each person in post is paid the difference for every month before it (cost.csv, arrears)."}
+	costShown := r.Costing != nil && r.Suppression.AllShown
+	for _, f := range r.Figures[1:] {
+		if f.Implemented == nil {
+			continue
+		}
+		row := []report.Cell{report.Text(f.Name), report.Blank(), report.Text(f.Implemented.Long()), report.Int(int64(f.ArrearsYear)), report.Blank(), report.Blank()}
+		if costShown {
+			row[1], row[4], row[5] = report.Money(f.Arrears), report.Change(f.FirstYearChange), report.Change(f.WholeDealChange)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, len(t.Rows) > 0
+}
+
 // YearsToTopTable shows the years a full-time new entrant takes to reach the
 // top of each band, per timeline.
 func YearsToTopTable(r *analysis.Result) report.Table {
@@ -121,5 +143,11 @@ func WriteCompareSummary(w io.Writer, r *analysis.Result) error {
 		return err
 	}
 	fmt.Fprintln(w)
+	if t, ok := ArrearsTable(r); ok {
+		if err := report.WriteText(w, t); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+	}
 	return report.WriteText(w, YearsToTopTable(r))
 }

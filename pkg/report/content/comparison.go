@@ -29,6 +29,9 @@ func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 	// Page 1: the summary.
 	add(report.Paragraph{Text: comparisonIntro(r)})
 	add(report.TableBlock{Table: FiguresTable(r)})
+	if t, ok := ArrearsTable(r); ok {
+		add(report.TableBlock{Table: t})
+	}
 	add(report.TableBlock{Table: YearsToTopTable(r)})
 	add(report.TableBlock{Table: scenarioList(r), Widths: []int{3, 8, 3}})
 

@@ -12,8 +12,9 @@ import (
 // WriteFacts writes a member statement's key facts as plain text, as
 // paymodel statement prints them: where the member stands, their next move
 // and the top under Current, their total reward when the dataset has an
-// employer pension, and their salary for the first StatementYears pay years
-// under Current and each offer. It writes the whole text at once and
+// employer pension, their salary for the first StatementYears pay years
+// under Current and each offer, and their arrears under each offer
+// implemented late ("Offer: arrears £1,234.56 paid in January 2026"). It writes the whole text at once and
 // returns the writer's error.
 func WriteFacts(w io.Writer, m *analysis.Member) error {
 	var b strings.Builder
@@ -43,6 +44,9 @@ func WriteFacts(w io.Writer, m *analysis.Member) error {
 			fmt.Fprintf(&b, " %10s", report.Money(y.Salary).Display())
 		}
 		b.WriteByte('\n')
+	}
+	for _, a := range f.Arrears {
+		fmt.Fprintf(&b, "  %s: arrears %s paid in %s\n", a.Scenario, report.Money(a.Amount).Display(), a.Month.Long())
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -72,9 +72,26 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 		sal.Rows = append(sal.Rows, srow)
 		pay.Rows = append(pay.Rows, prow)
 	}
+	if len(f.Arrears) > 0 {
+		pay.Note += " An offer implemented late counts its pay from its awards' dates, as here; the back pay is paid in one sum (below)."
+	}
 	add(report.TableBlock{Table: sal, Widths: statementWidths(len(cols))})
 	add(report.TableBlock{Table: pay, Widths: statementWidths(len(cols))})
+	if len(f.Arrears) > 0 {
+		add(report.TableBlock{Table: arrearsTable(f.Arrears), Widths: []int{3, 1, 1}})
+	}
 	return doc
+}
+
+// arrearsTable is a statement's back pay: for each offer implemented late,
+// the member's arrears and the month they are paid in.
+func arrearsTable(as []analysis.OfferArrears) report.Table {
+	t := report.Table{Title: "Your back pay (arrears) under an offer implemented late", Columns: []string{"Scenario", "Arrears", "Paid in"},
+		Note: "Until an offer is implemented you are paid at Current's rates; in the month it is, you are paid the difference for every month before it (each month's pay rounded to the penny)."}
+	for _, a := range as {
+		t.Rows = append(t.Rows, []report.Cell{report.Text(a.Scenario), report.Money(a.Amount), report.Text(a.Month.Long())})
+	}
+	return t
 }
 
 func statementWidths(n int) []int {
