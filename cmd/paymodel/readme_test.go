@@ -49,3 +49,26 @@ func TestREADMEExplainOutput(t *testing.T) {
 		t.Errorf("README.md does not show explain's current output:\n%s", got)
 	}
 }
+
+// TestREADMEArrearsOutput does the same for the arrears table of the late
+// example offer.
+func TestREADMEArrearsOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	args := []string{"compare", "--scenario", "../../scenarios/probation/examples/employer-offer-2025-late.toml", "--no-pdf", "--out", t.TempDir()}
+	if code := run(context.Background(), args, &stdout, &stderr); code != 0 {
+		t.Fatalf("compare exited %d: %s", code, stderr.String())
+	}
+	_, table, ok := strings.Cut(stdout.String(), "Offers implemented late: arrears\n")
+	if !ok {
+		t.Fatalf("compare printed no arrears table:\n%s", stdout.String())
+	}
+	lines := strings.SplitN(table, "\n", 3)
+	want := "Offers implemented late: arrears\n" + lines[0] + "\n" + lines[1] + "\n```"
+	if !strings.Contains(string(readme), want) {
+		t.Errorf("README.md does not show the arrears table compare prints; under \"Deals settled late\" write:\n%s", want)
+	}
+}

@@ -101,7 +101,7 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 	if err != nil {
 		return err
 	}
-	renderer, err := pdf.NewRenderer()
+	renderer, err := pdf.NewRenderer(pdf.Options{Uncompressed: true})
 	if err != nil {
 		return err
 	}
