@@ -9,13 +9,15 @@ import (
 	"paymodel/pkg/outfile"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
+	"paymodel/pkg/xlsx"
 )
 
 // compareCmd is paymodel compare: the CSV tables and the comparison PDF.
 type compareCmd struct {
-	opts  compareFlags
-	out   string
-	noPDF bool
+	opts   compareFlags
+	out    string
+	noPDF  bool
+	noXLSX bool
 }
 
 func (*compareCmd) Name() string { return "compare" }
@@ -31,6 +33,7 @@ forward with no award. Writes into DIR (default reports/<dataset>/):
   cost.csv, distribution.csv, equality.csv, paygap.csv
                                                        when the dataset has a census
   comparison.pdf                                       the negotiators' report
+  tables.xlsx                                          the tables as one workbook
 and prints a side-by-side summary. Every file is written to a temporary name
 and renamed only when the whole run has succeeded; scenario errors stop the
 run before anything is written (exit 2).`,
@@ -41,7 +44,8 @@ func (c *compareCmd) Flags(fs *flag.FlagSet) {
 	c.opts.declare(fs)
 	c.opts.declarePayGap(fs)
 	fs.StringVar(&c.out, "out", "", "output `DIR` (default reports/<dataset>)")
-	fs.BoolVar(&c.noPDF, "no-pdf", false, "write the CSV tables only")
+	fs.BoolVar(&c.noPDF, "no-pdf", false, "do not write comparison.pdf")
+	fs.BoolVar(&c.noXLSX, "no-xlsx", false, "do not write tables.xlsx")
 }
 
 func (c *compareCmd) Run(e *env, args []string) error {
@@ -64,6 +68,15 @@ func (c *compareCmd) Run(e *env, args []string) error {
 			return err
 		}
 		if err := e.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if !c.noXLSX {
+		meta := docMeta(res.Dataset, "Pay comparison tables")
+		props := xlsx.Props{Title: meta.Footer.Report, Created: meta.Created.String() + "T00:00:00Z"}
+		if err := batch.Write(filepath.Join(dir, "tables.xlsx"), outfile.PublicFile, outfile.PublicDir, func(w io.Writer) error {
+			return xlsx.Write(w, content.RunTable(res, meta.Footer.Version), tables, props)
+		}); err != nil {
 			return err
 		}
 	}

@@ -22,6 +22,7 @@ type source struct {
 	fsys    fs.FS
 	builtin bool
 	dir     string // the folder on disk; "" for a built-in dataset
+	book    string // the workbook in dir that is the dataset, or ""
 }
 
 // checkOut refuses an output file that is one of the dataset's own files
@@ -36,23 +37,35 @@ func (s *source) checkOut(flag, path string) error {
 	if err != nil {
 		return nil // does not exist yet, so it is not an input
 	}
+	names := []string{s.book}
 	for _, name := range []string{dataset.BandsFile, dataset.IncrementsFile, dataset.StaffFile, dataset.InflationFile, dataset.OnCostsFile} {
-		if in, err := os.Stat(filepath.Join(s.dir, name)); err == nil && os.SameFile(in, out) {
+		names = append(names, name, strings.TrimSuffix(name, ".csv")+".xlsx")
+	}
+	for _, name := range names {
+		if in, err := os.Stat(filepath.Join(s.dir, name)); name != "" && err == nil && os.SameFile(in, out) {
 			return usageErrorf("%s %s is the dataset's own file %s; choose another output file", flag, path, name)
 		}
 	}
 	return nil
 }
 
-// openSource resolves a DATASET argument: an existing folder, or the name of
-// a built-in sample.
+// openSource resolves a DATASET argument: an existing folder, an .xlsx
+// workbook (its scenarios in offers/ beside it), or the name of a built-in
+// sample.
 func openSource(arg string) (*source, error) {
 	if arg == "" {
 		arg = defaultDataset
 	}
 	if fi, err := os.Stat(arg); err == nil {
 		if !fi.IsDir() {
-			return nil, usageErrorf("%s: a dataset is a folder of CSV files, not a file", arg)
+			if ext := filepath.Ext(arg); strings.EqualFold(ext, ".xlsx") {
+				dir, book := filepath.Split(arg)
+				if dir == "" {
+					dir = "."
+				}
+				return &source{name: strings.TrimSuffix(book, ext), fsys: dataset.Workbook(os.DirFS(dir), book), dir: dir, book: book}, nil
+			}
+			return nil, usageErrorf("%s: a dataset is a folder of CSV files or an .xlsx workbook, not another file", arg)
 		}
 		abs, _ := filepath.Abs(arg)
 		return &source{name: filepath.Base(abs), fsys: os.DirFS(arg), dir: arg}, nil

@@ -22,6 +22,10 @@ package main
 //	perm PATH MODE                require PATH's permission bits to be MODE
 //	noglob DIR PATTERN...         require no file in DIR (recursively) to
 //	                               match any PATTERN
+//	xlsx BOOK FILE...             write the workbook BOOK with a sheet of each
+//	                               CSV FILE, named as the file without .csv,
+//	                               its values typed as a person would type
+//	                               them (xlsx.Builder.CSV)
 //	csvall FILE                   require cost.csv's All rows to be the sum
 //	                               of the band rows, column by column, where
 //	                               no band's cell is blank (suppressed); and
@@ -44,6 +48,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"paymodel/pkg/xlsx"
 	"paymodel/scenarios"
 )
 
@@ -103,6 +108,20 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 			if got != want {
 				ts.Fatalf("paymodel exited with status %d, want %d", got, want)
 			}
+		},
+		"xlsx": func(ts *testscript.TestScript, neg bool, args []string) {
+			if neg || len(args) < 2 {
+				ts.Fatalf("usage: xlsx BOOK FILE...")
+			}
+			b := xlsx.NewBuilder()
+			for _, f := range args[1:] {
+				sheet := strings.TrimSuffix(filepath.Base(f), ".csv")
+				b.Sheet(sheet)
+				ts.Check(b.CSV(sheet, strings.NewReader(ts.ReadFile(f))))
+			}
+			data, err := b.Bytes()
+			ts.Check(err)
+			ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 		},
 		"dataset": func(ts *testscript.TestScript, neg bool, args []string) {
 			if neg || len(args) != 2 {

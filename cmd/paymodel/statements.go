@@ -101,7 +101,7 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 	if err != nil {
 		return err
 	}
-	renderer, err := pdf.NewRenderer(pdf.Options{Uncompressed: true})
+	renderer, err := pdf.NewRenderer()
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,8 @@ import (
 	"paymodel/pkg/paystructure"
 )
 
-// EachPerson streams the rows of staff.csv in fsys to fn, one Person per
+// EachPerson streams the rows of staff.csv in fsys (or its sheet: see
+// Workbook) to fn, one Person per
 // row in file order, for per-person outputs such as member statements. The
 // dataset ds must have been loaded by Load from the same fsys; a row that no
 // longer checks out (the file changed since) stops the stream with an error
@@ -19,9 +20,12 @@ func EachPerson(fsys fs.FS, ds *paystructure.Dataset, fn func(p *paystructure.Pe
 	if ds.Census == nil {
 		return nil
 	}
+	src := sourcesOf(fsys) // staff.csv may be a sheet: workbook.go
+	defer src.close()
 	errs := newCollector()
+	errs.placer = src.place
 	var warnings []string
-	t, found := openTable(fsys, staffSchema, errs, &warnings)
+	t, found := openTable(src, staffSchema, errs, &warnings)
 	if !found {
 		return fmt.Errorf("%s: file not found (it was there when the dataset was loaded)", StaffFile)
 	}
@@ -37,7 +41,8 @@ func EachPerson(fsys fs.FS, ds *paystructure.Dataset, fn func(p *paystructure.Pe
 	for rec, line, ok := t.next(); ok; rec, line, ok = t.next() {
 		p, msg := person(rec, line, &cols, ds, latest)
 		if msg != "" {
-			return fmt.Errorf("%s:%d: %s", StaffFile, line, msg)
+			errs.add(StaffFile, line, "", msg)
+			return errs.list()
 		}
 		if err := fn(p); err != nil {
 			return err

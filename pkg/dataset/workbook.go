@@ -26,8 +26,12 @@ const MaxWorkbookBytes = 256 << 20
 // surrounding spaces. Other sheets are not read (a warning names them).
 // Errors name the workbook, sheet and cell: "census.xlsx: staff!C14: …".
 func LoadWorkbook(ctx context.Context, fsys fs.FS, file, name string) (*paystructure.Dataset, error) {
-	return LoadContext(ctx, &sources{FS: fsys, book: file}, name)
+	return LoadContext(ctx, Workbook(fsys, file), name)
 }
+
+// Workbook returns the dataset that is the workbook called file in fsys,
+// for LoadContext and EachPerson, which read it as LoadWorkbook does.
+func Workbook(fsys fs.FS, file string) fs.FS { return &sources{FS: fsys, book: file} }
 
 // sources is where a load finds its tables. In a folder (book == ""), a
 // table is NAME.csv or, in its place, the first sheet of NAME.xlsx; in a
@@ -53,10 +57,12 @@ type openBook struct {
 	reported bool // the problem is in the errors
 }
 
-// sourcesOf returns fsys as sources.
+// sourcesOf returns new sources reading fsys: a folder, or the workbook of
+// Workbook. Each load starts afresh, so that every problem of a sheet is
+// reported by each load that reads it.
 func sourcesOf(fsys fs.FS) *sources {
 	if s, ok := fsys.(*sources); ok {
-		return s
+		return &sources{FS: s.FS, book: s.book}
 	}
 	return &sources{FS: fsys}
 }

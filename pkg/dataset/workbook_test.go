@@ -99,6 +99,15 @@ func TestWorkbookLoadsAsCSV(t *testing.T) {
 		t.Errorf("warnings\n%s\nwant\n%s", got, want)
 	}
 
+	// Member statements read the census again, from the sheet.
+	var ids []string
+	if err := EachPerson(Workbook(fstest.MapFS{"pay.xlsx": {Data: book}}, "pay.xlsx"), ds, func(p *paystructure.Person) error {
+		ids = append(ids, p.ID)
+		return nil
+	}); err != nil || strings.Join(ids, ",") != "E001,E002,E003,E004,E005," { // the last row has no id
+		t.Errorf("EachPerson: %q, %v", ids, err)
+	}
+
 	folder := fstest.MapFS{}
 	for i, f := range files {
 		base := strings.TrimSuffix(f, ".csv")

@@ -51,7 +51,7 @@ func (b *Builder) typed(sheet string, row, col int, f string) {
 	case f == "":
 	case typedNumber.MatchString(f):
 		m := typedNumber.FindStringSubmatch(f)
-		value := strings.NewReplacer("£", "", ",", "").Replace(f)
+		value := strings.ReplaceAll(strings.ReplaceAll(f, "£", ""), ",", "")
 		if digits(value) > 15 {
 			b.Text(sheet, row, col, f)
 		} else if m[1] != "" {
@@ -79,7 +79,7 @@ func (b *Builder) typed(sheet string, row, col int, f string) {
 
 // digits returns how many significant digits the decimal text s has.
 func digits(s string) int {
-	s = strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(s), "0")
+	s = strings.TrimLeft(strings.ReplaceAll(strings.ReplaceAll(s, "-", ""), ".", ""), "0")
 	return len(s)
 }
 

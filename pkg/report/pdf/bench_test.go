@@ -58,7 +58,7 @@ func statementDoc(name string) *report.Document {
 // BenchmarkStatement renders one-page statements on every core, as the
 // statements command does, and reports statements per second.
 func BenchmarkStatement(b *testing.B) {
-	r, err := NewRenderer(Options{Uncompressed: true})
+	r, err := NewRenderer()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestStatementThroughput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("throughput test skipped in -short mode")
 	}
-	r, err := NewRenderer(Options{Uncompressed: true})
+	r, err := NewRenderer()
 	if err != nil {
 		t.Fatal(err)
 	}

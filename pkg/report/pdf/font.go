@@ -1,12 +1,7 @@
 package pdf
 
 import (
-	"bytes"
-	"compress/zlib"
-	"encoding/json"
 	"fmt"
-	"strings"
-	"sync"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -21,14 +16,15 @@ import (
 // gofpdf can embed a TrueType font as Unicode (AddUTF8FontFromBytes), but
 // then parses, subsets and compresses the whole font again for every
 // document: about 3 ms per font per file, too slow for one statement per
-// member. Instead each Go font is prepared once, when a Renderer is made, as
-// a few single-byte ("simple") TrueType fonts: encoding 0 is Windows-1252
-// (ASCII, Latin-1, £, –, —, ‘ ’ “ ” € •), and further encodings each hold up to
-// 128 more characters (Latin Extended-A, Cyrillic, …) in codes 128–255 with
-// ASCII in 32–126. Every one is a subset of the Go font holding only its own
-// glyphs, compressed once. A document embeds only the (face, encoding)
-// pairs its text uses, by handing gofpdf the ready-made bytes, and text is
-// written in runs, switching font where the encoding changes.
+// member. Instead each Go font is read once, when a Renderer is made, and
+// shown as a few single-byte ("simple") TrueType fonts: encoding 0 is
+// Windows-1252 (ASCII, Latin-1, £, –, —, ‘ ’ “ ” € •), and further encodings
+// each hold up to 128 more characters (Latin Extended-A, Cyrillic, …) in
+// codes 128–255 with ASCII in 32–126. Text is written in runs, switching
+// font where the encoding changes. gofpdf draws the pages but never sees
+// these fonts: the page records which codes of which (face, encoding) it
+// shows, and embed.go embeds, for each pair used, a compact subset of only
+// those characters' glyphs (ttf.Subsetter.Compact).
 //
 // Each simple font names its characters (/Differences with uniXXXX glyph
 // names on a WinAnsi base), so text extraction and search recover Unicode.
@@ -81,28 +77,13 @@ type glyphRef struct {
 	code byte
 }
 
-// simpleFont is one (face, encoding) font, ready to embed.
+// simpleFont is one (face, encoding) font: what a document needs to draw
+// with it, and what it needs to embed it.
 type simpleFont struct {
-	family string // gofpdf family name
+	key    string // resource name in content streams: "R0", "B1", …
 	widths [256]int
-	embed  *embedding
-}
-
-// embedding is what a document embeds of a simpleFont: made the first time
-// a document uses the font (subsetting and compressing every font up front
-// took longer than most documents), then shared. The bytes do not depend on
-// when they are made.
-type embedding struct {
-	once   sync.Once
-	make   func() (def, z []byte, err error)
-	def, z []byte // gofpdf font definition (JSON), zlib-compressed font file
-	err    error
-}
-
-// files returns the font's definition and compressed file.
-func (e *embedding) files() (def, z []byte, err error) {
-	e.once.Do(func() { e.def, e.z, e.err = e.make() })
-	return e.def, e.z, e.err
+	// desc is the font descriptor's entries other than its name and file.
+	desc string
 }
 
 // faceMetrics are a face's vertical metrics in thousandths of an em.
@@ -117,37 +98,21 @@ type fontSet struct {
 	ref     map[rune]glyphRef
 	fonts   [numFaces][]simpleFont
 	metrics [numFaces]faceMetrics
+	sub     [numFaces]*ttf.Subsetter
 }
 
-// gofpdf's font definition JSON.
-type fontDef struct {
-	Tp           string
-	Name         string
-	Desc         fontDesc
-	Up, Ut       int
-	Cw           []int
-	Enc          string
-	Diff         string
-	File         string
-	OriginalSize int
-}
-
-type fontDesc struct {
-	Ascent, Descent, CapHeight, Flags int
-	FontBBox                          struct{ Xmin, Ymin, Xmax, Ymax int }
-	ItalicAngle, StemV, MissingWidth  int
-}
-
-// newFontSet prepares the fonts' encodings and widths; each font's file is
-// made when a document first uses it.
+// newFontSet reads the fonts once and prepares their encodings, widths and
+// descriptors; each document embeds subsets of only the characters it
+// shows (embed.go).
 func newFontSet() (*fontSet, error) {
+	fs := &fontSet{ref: make(map[rune]glyphRef)}
 	fonts := make([]*ttf.Font, numFaces)
 	for i, b := range faceTTF {
-		f, err := ttf.Parse(b)
+		s, err := ttf.NewSubsetter(b)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: font %s: %w", faceName[i], err)
 		}
-		fonts[i] = f
+		fs.sub[i], fonts[i] = s, s.Font()
 	}
 	has := func(r rune) bool {
 		for _, f := range fonts {
@@ -158,7 +123,6 @@ func newFontSet() (*fontSet, error) {
 		return true
 	}
 
-	fs := &fontSet{ref: make(map[rune]glyphRef)}
 	var base encoding
 	for c := 32; c < 256; c++ {
 		r := rune(c)
@@ -201,89 +165,36 @@ func newFontSet() (*fontSet, error) {
 		f := fonts[fc]
 		fs.metrics[fc] = faceMetrics{ascent: f.Units(f.Ascent), descent: -f.Units(f.Descent), capHeight: f.Units(f.CapHeight)}
 		for e := range fs.encs {
-			sf, err := makeSimpleFont(f, faceTTF[fc], fc, e, &fs.encs[e])
-			if err != nil {
-				return nil, fmt.Errorf("pdf: font %s: %w", faceName[fc], err)
-			}
-			fs.fonts[fc] = append(fs.fonts[fc], sf)
+			fs.fonts[fc] = append(fs.fonts[fc], makeSimpleFont(f, fc, e, &fs.encs[e]))
 		}
 	}
 	return fs, nil
 }
 
-func makeSimpleFont(f *ttf.Font, font []byte, fc face, e int, enc *encoding) (simpleFont, error) {
-	var sf simpleFont
-	var keep []uint16
+func makeSimpleFont(f *ttf.Font, fc face, e int, enc *encoding) simpleFont {
+	sf := simpleFont{key: fmt.Sprintf("%s%d", faceTag[fc], e)}
 	missing := f.Units(int(f.Advances[0]))
-	var diff strings.Builder
-	last := -2
 	for c, r := range enc.runes {
 		sf.widths[c] = missing
-		if r == 0 {
-			continue
-		}
-		g := f.Glyph(r)
-		keep = append(keep, uint16(g))
-		sf.widths[c] = f.Units(int(f.Advances[g]))
-		if e > 0 && c >= 128 {
-			if c != last+1 {
-				fmt.Fprintf(&diff, "%d ", c)
-			}
-			fmt.Fprintf(&diff, "/uni%04X ", r)
-			last = c
+		if r != 0 {
+			sf.widths[c] = f.Units(int(f.Advances[f.Glyph(r)]))
 		}
 	}
-	diffText := strings.TrimSpace(diff.String())
-	widths := sf.widths
-	sf.embed = &embedding{make: func() ([]byte, []byte, error) {
-		sub, err := ttf.Subset(font, keep)
-		if err != nil {
-			return nil, nil, err
-		}
-		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-		zw.Write(sub)
-		if err := zw.Close(); err != nil {
-			return nil, nil, err
-		}
-		flags := 32 // nonsymbolic
-		stemV := 70
-		switch fc {
-		case mono:
-			flags |= 1
-		case italic:
-			flags |= 64
-		case bold:
-			stemV = 120
-		}
-		// A subset font's name carries a six-letter tag; it is fixed per face
-		// and encoding so output is deterministic.
-		name := fmt.Sprintf("PMS%s%c%c+%s", faceTag[fc], 'A'+rune(e/26), 'A'+rune(e%26), faceName[fc])
-		def := fontDef{
-			Tp:   "TrueType",
-			Name: name,
-			Desc: fontDesc{
-				Ascent: f.Units(f.Ascent), Descent: f.Units(f.Descent), CapHeight: f.Units(f.CapHeight),
-				Flags: flags, ItalicAngle: f.ItalicAngle, StemV: stemV, MissingWidth: missing,
-			},
-			Up:           f.Units(f.UnderlinePos),
-			Ut:           f.Units(f.UnderlineThick),
-			Cw:           widths[:],
-			Enc:          "cp1252",
-			Diff:         diffText,
-			File:         name + ".z",
-			OriginalSize: len(sub),
-		}
-		def.Desc.FontBBox.Xmin, def.Desc.FontBBox.Ymin = f.Units(f.BBox[0]), f.Units(f.BBox[1])
-		def.Desc.FontBBox.Xmax, def.Desc.FontBBox.Ymax = f.Units(f.BBox[2]), f.Units(f.BBox[3])
-		js, err := json.Marshal(def)
-		if err != nil {
-			return nil, nil, err
-		}
-		return js, z.Bytes(), nil
-	}}
-	sf.family = fmt.Sprintf("%s%d", strings.ToLower(faceTag[fc]), e)
-	return sf, nil
+	flags := 32 // nonsymbolic
+	stemV := 70
+	switch fc {
+	case mono:
+		flags |= 1
+	case italic:
+		flags |= 64
+	case bold:
+		stemV = 120
+	}
+	sf.desc = fmt.Sprintf("/Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d",
+		f.Units(f.Ascent), f.Units(f.Descent), f.Units(f.CapHeight), flags,
+		f.Units(f.BBox[0]), f.Units(f.BBox[1]), f.Units(f.BBox[2]), f.Units(f.BBox[3]),
+		f.ItalicAngle, stemV, missing)
+	return sf
 }
 
 // run is a stretch of text in one encoding, as single-byte codes.

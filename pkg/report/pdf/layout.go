@@ -22,14 +22,14 @@ const (
 )
 
 // page is one document being laid out: gofpdf plus a cursor, the current
-// type and which fonts have been embedded. Coordinates are millimetres
+// type and which characters of which fonts it shows. Coordinates are millimetres
 // from the top left. // float ok: drawing only (every float64 in this
 // package is a drawing coordinate or a type size).
 type page struct {
-	f     *gofpdf.Fpdf
-	fs    *fontSet
-	added [numFaces][]bool
-	runs  []run
+	f    *gofpdf.Fpdf
+	fs   *fontSet
+	used [numFaces][]codeSet // by face and encoding
+	runs []run
 
 	face face
 	size float64
@@ -75,16 +75,17 @@ func (p *page) text(x, y float64, s string) {
 	p.runs = p.fs.runs(s, p.runs)
 	for _, r := range p.runs {
 		sf := &p.fs.fonts[p.face][r.enc]
-		if !p.added[p.face][r.enc] {
-			p.added[p.face][r.enc] = true
-			def, z, err := sf.embed.files()
-			if err != nil {
-				p.f.SetError(fmt.Errorf("pdf: font %s: %w", sf.family, err))
-				return
-			}
-			p.f.AddFontFromBytes(sf.family, "", def, z)
+		used := &p.used[p.face][r.enc]
+		for i := 0; i < len(r.text); i++ {
+			used.add(r.text[i])
 		}
-		p.f.SetFont(sf.family, "", p.size)
+		if strings.Contains(r.text, nbAlias) {
+			// gofpdf puts the page count in its place.
+			for c := byte('0'); c <= '9'; c++ {
+				used.add(c)
+			}
+		}
+		p.f.RawWriteStr(fmt.Sprintf("BT /F%s %.2f Tf ET", sf.key, p.size))
 		p.f.Text(x, y, r.text)
 		units := 0
 		for i := 0; i < len(r.text); i++ {

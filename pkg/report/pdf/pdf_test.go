@@ -79,7 +79,7 @@ func TestPageCount(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	want := render(t, sampleDoc())
-	r, err := NewRenderer(Options{})
+	r, err := NewRenderer()
 	if err != nil {
 		t.Fatal(err)
 	}

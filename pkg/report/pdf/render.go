@@ -34,43 +34,29 @@ import (
 // NewRenderer; after that a Renderer is read-only and safe for concurrent
 // use by any number of goroutines.
 //
-// To write one statement per member, make one Renderer with
-// Options{Uncompressed: true} and share it between one worker goroutine
-// per core, each calling Write with its own io.Writer (a bytes.Buffer it
-// reuses, or the file):
+// To write one statement per member, make one Renderer and share it
+// between one worker goroutine per core, each calling Write with the
+// member's file:
 //
-//	r, err := pdf.NewRenderer(pdf.Options{Uncompressed: true})
+//	r, err := pdf.NewRenderer()
 //	...
 //	for m := range members { // in each of runtime.GOMAXPROCS(0) workers
-//		buf.Reset()
-//		if err := r.Write(&buf, statement(m)); err != nil { ... }
-//		// write buf.Bytes() to the member's file
+//		if err := r.Write(file, statement(m)); err != nil { ... }
 //	}
 type Renderer struct {
 	fonts *fontSet
-	opts  Options
 }
 
-// Options tune a Renderer. The zero value suits reports.
-type Options struct {
-	// Uncompressed leaves page content streams uncompressed (fonts are
-	// always compressed). A one-page statement then costs about a third of
-	// the CPU time (gofpdf makes a new compressor, about 1 MB, for every
-	// page) and is about 9 KB larger. Use it when writing one document per
-	// member.
-	Uncompressed bool
-}
-
-// NewRenderer prepares the embedded fonts (a few tens of milliseconds).
-func NewRenderer(opts Options) (*Renderer, error) {
+// NewRenderer prepares the embedded fonts (a few milliseconds).
+func NewRenderer() (*Renderer, error) {
 	fs, err := newFontSet()
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{fonts: fs, opts: opts}, nil
+	return &Renderer{fonts: fs}, nil
 }
 
-var shared = sync.OnceValues(func() (*Renderer, error) { return NewRenderer(Options{}) })
+var shared = sync.OnceValues(func() (*Renderer, error) { return NewRenderer() })
 
 // Write renders doc to w with a Renderer shared by the whole program.
 func Write(w io.Writer, doc *report.Document) error {
@@ -90,9 +76,19 @@ func (r *Renderer) Write(w io.Writer, doc *report.Document) error {
 		return err
 	}
 	p := r.draw(doc)
-	if err := p.f.Output(w); err != nil {
+	raw := getBuffer()
+	defer putBuffer(raw)
+	if err := p.f.Output(raw); err != nil {
 		// Never the title: a statement's title is the member's name, and
 		// the caller names the file being written.
+		return fmt.Errorf("pdf: %w", err)
+	}
+	out := getBuffer()
+	defer putBuffer(out)
+	if err := r.assemble(out, raw.Bytes(), p); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if _, err := w.Write(out.Bytes()); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
@@ -116,15 +112,15 @@ func (r *Renderer) draw(doc *report.Document) *page {
 	f.SetMargins(marginX, marginTop, marginX)
 	f.AliasNbPages(nbAlias)
 	f.SetLineCapStyle("butt")
-	f.SetCompression(!r.opts.Uncompressed)
+	f.SetCompression(false) // assemble compresses the pages
 
 	pw, ph := f.GetPageSize()
 	p := &page{
 		f: f, fs: r.fonts, w: pw, h: ph,
 		left: marginX, right: pw - marginX, top: marginTop, bottom: ph - marginBottom,
 	}
-	for fc := range p.added {
-		p.added[fc] = make([]bool, len(r.fonts.encs))
+	for fc := range p.used {
+		p.used[fc] = make([]codeSet, len(r.fonts.encs))
 	}
 	f.SetHeaderFunc(func() { drawHeader(p, doc) })
 	f.SetFooterFunc(func() { drawFooter(p, doc) })

@@ -4,28 +4,39 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 )
 
-// Subset returns a copy of the TrueType font ttf in which every glyph not
-// in keep (nor glyph 0) has an empty outline. Glyph numbers, cmap and
-// metrics are unchanged, so the result still maps every character the
-// original did; characters whose glyph was dropped draw nothing. Hinting
-// instructions are removed (PDF viewers and printers draw outlines at high
-// resolution without them), and so are the tables a PDF does not use:
-// names, glyph names, layout and kerning. That makes a subset of about 220
-// glyphs some 12 KB compressed instead of 30 KB.
-//
-// A kept glyph that is composite (built from other glyphs) is an error: no
-// font package pdf embeds has one. Glyph numbers in keep beyond the font's
-// last glyph are ignored.
-//
-// The result is a well-formed font: tables sorted by tag, 4-byte aligned,
-// with correct checksums and head.checkSumAdjustment, and a long loca.
-func Subset(ttf []byte, keep []uint16) ([]byte, error) {
+// Subsetter holds a TrueType font read once (its tables, glyph offsets and
+// character map) so that many documents can each take a compact subset of
+// it without reading the font again.
+type Subsetter struct {
+	font    *Font
+	tables  map[string][]byte
+	offsets []uint32 // glyph g's outline is glyf[offsets[g]:offsets[g+1]]
+	numH    int      // hhea.numberOfHMetrics
+}
+
+// NewSubsetter reads the TrueType font ttf for Compact.
+func NewSubsetter(ttf []byte) (*Subsetter, error) {
+	f, err := Parse(ttf)
+	if err != nil {
+		return nil, err
+	}
 	tables, err := readTables(ttf)
 	if err != nil {
 		return nil, err
 	}
+	offsets, err := glyphOffsets(tables)
+	if err != nil {
+		return nil, err
+	}
+	return &Subsetter{font: f, tables: tables, offsets: offsets, numH: u16(tables["hhea"], 34)}, nil
+}
+
+// glyphOffsets checks that a font has the tables a subset needs and returns
+// where each glyph's outline starts in glyf (numGlyphs+1 offsets).
+func glyphOffsets(tables map[string][]byte) ([]uint32, error) {
 	for _, tag := range []string{"head", "maxp", "loca", "glyf", "hmtx", "hhea", "cmap"} {
 		if _, ok := tables[tag]; !ok {
 			return nil, fmt.Errorf("font has no %s table", tag)
@@ -48,57 +59,145 @@ func Subset(ttf []byte, keep []uint16) ([]byte, error) {
 			return nil, errors.New("font loca table is truncated")
 		}
 	}
-
-	kept := make([]bool, numGlyphs)
-	if numGlyphs > 0 {
-		kept[0] = true
-	}
-	for _, g := range keep {
-		if int(g) < numGlyphs {
-			kept[g] = true
-		}
-	}
-
-	// New glyf and (long) loca.
-	var newGlyf []byte
-	newLoca := make([]byte, 4*(numGlyphs+1))
 	for g := 0; g < numGlyphs; g++ {
-		binary.BigEndian.PutUint32(newLoca[4*g:], uint32(len(newGlyf)))
-		if !kept[g] {
-			continue
-		}
-		a, b := offsets[g], offsets[g+1]
-		if a > b || int(b) > len(glyf) {
+		if a, b := offsets[g], offsets[g+1]; a > b || int(b) > len(glyf) {
 			return nil, fmt.Errorf("font glyph %d lies outside glyf", g)
 		}
-		newGlyf, err = appendUnhinted(newGlyf, glyf[a:b])
+	}
+	return offsets, nil
+}
+
+// Font returns the metrics and character map of the font.
+func (s *Subsetter) Font() *Font { return s.font }
+
+// Compact returns a font holding only .notdef and the glyphs of chars,
+// renumbered: .notdef stays glyph 0, and the glyphs of chars, taken in
+// ascending order of character, become glyphs 1, 2, … (a glyph two
+// characters share is kept once). Its character map has one subtable,
+// (3,1) format 4, mapping each of chars to its new glyph; characters the
+// font has no glyph for are left out. Hinting instructions are removed, and
+// so are the tables a PDF does not use (names, glyph names, layout,
+// kerning); head, hhea, maxp, hmtx and loca are rewritten to match. A
+// one-page statement's regular face, some 60 glyphs, is about 3 KB
+// compressed instead of 13 KB for all 220 glyphs of Windows-1252.
+//
+// The result is a well-formed font: tables sorted by tag, 4-byte aligned,
+// with correct checksums and head.checkSumAdjustment, and a long loca. The
+// same set of characters gives the same bytes, whatever their order or
+// repeats. A kept composite glyph is an error (no Go font has one).
+func (s *Subsetter) Compact(chars []rune) ([]byte, error) {
+	cs := slices.Clone(chars)
+	slices.Sort(cs)
+	cs = slices.Compact(cs)
+
+	// Old glyph of each new glyph; new glyph of each mapped character.
+	olds := []int{0}
+	newOf := map[int]int{0: 0}
+	type pair struct {
+		c rune
+		g int
+	}
+	var cmap []pair
+	for _, c := range cs {
+		old := s.font.Glyph(c)
+		if old == 0 || old >= len(s.offsets)-1 {
+			continue
+		}
+		g, ok := newOf[old]
+		if !ok {
+			g = len(olds)
+			newOf[old] = g
+			olds = append(olds, old)
+		}
+		cmap = append(cmap, pair{c, g})
+	}
+
+	n := len(olds)
+	glyf := s.tables["glyf"]
+	hmtx := s.tables["hmtx"]
+	var newGlyf []byte
+	newLoca := make([]byte, 4*(n+1))
+	newHmtx := make([]byte, 4*n)
+	for g, old := range olds {
+		binary.BigEndian.PutUint32(newLoca[4*g:], uint32(len(newGlyf)))
+		var err error
+		newGlyf, err = appendUnhinted(newGlyf, glyf[s.offsets[old]:s.offsets[old+1]])
 		if err != nil {
-			return nil, fmt.Errorf("font glyph %d: %w", g, err)
+			return nil, fmt.Errorf("font glyph %d: %w", old, err)
 		}
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
 		}
+		// Advance from the last long metric at or before old; the left
+		// side bearing from the long metric or the trailing array.
+		adv, lsb := 4*min(old, s.numH-1), 4*old+2
+		if old >= s.numH {
+			lsb = 4*s.numH + 2*(old-s.numH)
+		}
+		if lsb+2 > len(hmtx) {
+			return nil, errors.New("font hmtx table is truncated")
+		}
+		copy(newHmtx[4*g:], hmtx[adv:adv+2])
+		copy(newHmtx[4*g+2:], hmtx[lsb:lsb+2])
 	}
-	binary.BigEndian.PutUint32(newLoca[4*numGlyphs:], uint32(len(newGlyf)))
+	binary.BigEndian.PutUint32(newLoca[4*n:], uint32(len(newGlyf)))
 
-	newHead := append([]byte(nil), head...)
+	// The character map: one segment for each run of consecutive
+	// characters whose new glyphs are consecutive too, then the final
+	// 0xFFFF segment the format requires.
+	type seg struct{ start, end, delta int }
+	var segs []seg
+	for _, p := range cmap {
+		if k := len(segs) - 1; k >= 0 && int(p.c) == segs[k].end+1 && (int(p.c)+segs[k].delta)&0xFFFF == p.g {
+			segs[k].end++
+			continue
+		}
+		segs = append(segs, seg{int(p.c), int(p.c), (p.g - int(p.c)) & 0xFFFF})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
+	nseg := len(segs)
+	sub := make([]byte, 16+8*nseg)
+	binary.BigEndian.PutUint16(sub[0:], 4)
+	binary.BigEndian.PutUint16(sub[2:], uint16(len(sub)))
+	entrySelector := 0
+	for 1<<(entrySelector+1) <= nseg {
+		entrySelector++
+	}
+	searchRange := 2 << entrySelector
+	binary.BigEndian.PutUint16(sub[6:], uint16(2*nseg))
+	binary.BigEndian.PutUint16(sub[8:], uint16(searchRange))
+	binary.BigEndian.PutUint16(sub[10:], uint16(entrySelector))
+	binary.BigEndian.PutUint16(sub[12:], uint16(2*nseg-searchRange))
+	for i, sg := range segs {
+		binary.BigEndian.PutUint16(sub[14+2*i:], uint16(sg.end))
+		binary.BigEndian.PutUint16(sub[16+2*nseg+2*i:], uint16(sg.start))
+		binary.BigEndian.PutUint16(sub[16+4*nseg+2*i:], uint16(sg.delta))
+		// idRangeOffset stays 0.
+	}
+	newCmap := append([]byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}, sub...)
+
+	newHead := append([]byte(nil), s.tables["head"]...)
 	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment, set below
 	binary.BigEndian.PutUint16(newHead[50:], 1)
+	newMaxp := append([]byte(nil), s.tables["maxp"]...)
+	binary.BigEndian.PutUint16(newMaxp[4:], uint16(n))
+	newHhea := append([]byte(nil), s.tables["hhea"]...)
+	binary.BigEndian.PutUint16(newHhea[34:], uint16(n))
 
-	out := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf}
-	for _, tag := range []string{"cmap", "hhea", "hmtx", "maxp", "OS/2"} {
-		if t, ok := tables[tag]; ok {
-			out[tag] = t
-		}
+	out := map[string][]byte{
+		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
+		"loca": newLoca, "glyf": newGlyf, "cmap": newCmap,
+	}
+	if t, ok := s.tables["OS/2"]; ok {
+		out["OS/2"] = t
 	}
 	font := writeTables(out)
 	adj := 0xB1B0AFBA - checksum(font)
-	headAt := tableOffset(font, "head")
-	binary.BigEndian.PutUint32(font[headAt+8:], adj)
+	binary.BigEndian.PutUint32(font[tableOffset(font, "head")+8:], adj)
 	return font, nil
 }
 
-// errComposite is Subset's error for a kept composite glyph.
+// errComposite is Compact's error for a kept composite glyph.
 var errComposite = errors.New("composite glyphs are not supported")
 
 // appendUnhinted appends a simple glyph to dst without its hinting

@@ -81,28 +81,22 @@ func checkFont(t *testing.T, font []byte) (map[string][]byte, []uint32) {
 	return tables, offsets
 }
 
-func TestSubsetGoFont(t *testing.T) {
-	const text = "Pay £31,650 – Zoë Ŵ"
-	orig, err := Parse(goregular.TTF)
+// Compact of a line of text: the tables a PDF needs, .notdef and one glyph
+// per distinct character renumbered in character order, each character
+// mapped by the subset's own cmap to a glyph with the original's outline
+// (without instructions) and advance.
+func TestCompactGoFont(t *testing.T) {
+	const text = "Pay £31,650 – Zoë Ŵ中" // 中: not in Go Regular, left out
+	s, err := NewSubsetter(goregular.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var keep []uint16
-	want := map[int]bool{0: true}
-	for _, r := range text {
-		g := orig.Glyph(r)
-		if g == 0 {
-			t.Fatalf("Go Regular has no glyph for %q", r)
-		}
-		keep = append(keep, uint16(g))
-		want[g] = true
-	}
-	sub, err := Subset(goregular.TTF, keep)
+	orig := s.Font()
+	sub, err := s.Compact([]rune(text))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tables, offsets := checkFont(t, sub)
-
 	var tags []string
 	for tag := range tables {
 		tags = append(tags, tag)
@@ -111,87 +105,103 @@ func TestSubsetGoFont(t *testing.T) {
 	if got := strings.Join(tags, " "); got != "OS/2 cmap glyf head hhea hmtx loca maxp" {
 		t.Errorf("tables %s; want OS/2 cmap glyf head hhea hmtx loca maxp", got)
 	}
+	// The distinct characters, in order: space , 0 1 3 5 6 P Z a o y £ ë Ŵ –
+	// (16; 中 is left out), so glyphs 1 to 16 after .notdef.
+	const want = " ,01356PZaoy£ëŴ–"
+	if n := binary.BigEndian.Uint16(tables["maxp"][4:]); n != 17 {
+		t.Errorf("maxp has %d glyphs, want 17", n)
+	}
+	if n := binary.BigEndian.Uint16(tables["hhea"][34:]); n != 17 {
+		t.Errorf("hhea has %d long metrics, want 17", n)
+	}
+	if len(tables["hmtx"]) != 4*17 {
+		t.Errorf("hmtx is %d bytes, want %d", len(tables["hmtx"]), 4*17)
+	}
 	origTables, err := readTables(goregular.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tag := range []string{"OS/2", "cmap", "hhea", "hmtx", "maxp"} {
-		if !bytes.Equal(tables[tag], origTables[tag]) {
-			t.Errorf("table %s changed", tag)
-		}
-	}
-
-	// Every character asked for maps, through the subset's own cmap, to the
-	// glyph it had, and that glyph has an outline without instructions.
-	cm := &Font{cmap4: findCmap4(tables["cmap"])}
-	glyf := tables["glyf"]
-	for _, r := range text {
-		g := cm.Glyph(r)
-		if g != orig.Glyph(r) {
-			t.Errorf("%q maps to glyph %d in the subset, %d in the font", r, g, orig.Glyph(r))
-		}
-		if r == ' ' {
-			continue // the space has no outline
-		}
-		data := glyf[offsets[g]:offsets[g+1]]
-		if len(data) < 12 {
-			t.Fatalf("%q: glyph %d is empty", r, g)
-		}
-		contours := int(int16(binary.BigEndian.Uint16(data)))
-		if contours <= 0 {
-			t.Fatalf("%q: glyph %d has %d contours", r, g, contours)
-		}
-		if n := binary.BigEndian.Uint16(data[10+2*contours:]); n != 0 {
-			t.Errorf("%q: glyph %d keeps %d bytes of instructions", r, g, n)
-		}
-	}
-	// Every other glyph is empty; glyph 0 (.notdef) is kept.
-	for g := 0; g+1 < len(offsets); g++ {
-		if empty := offsets[g] == offsets[g+1]; empty == want[g] && g != orig.Glyph(' ') {
-			t.Errorf("glyph %d: empty %v, kept %v", g, empty, want[g])
-		}
-	}
-	if size := len(sub); size >= len(goregular.TTF)/10 {
-		t.Errorf("subset of %d glyphs is %d bytes, the font %d", len(want), size, len(goregular.TTF))
-	}
-}
-
-// The same glyphs give the same bytes whatever their order or repeats.
-func TestSubsetIsDeterministic(t *testing.T) {
-	a, err := Subset(gobold.TTF, []uint16{36, 37, 38, 3})
+	origOffsets, err := glyphOffsets(origTables)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Subset(gobold.TTF, []uint16{3, 38, 37, 36, 37, 0})
+	cm := &Font{cmap4: findCmap4(tables["cmap"])}
+	for i, r := range []rune(want) {
+		g, old := cm.Glyph(r), orig.Glyph(r)
+		if g != i+1 {
+			t.Errorf("%q maps to glyph %d in the subset, want %d", r, g, i+1)
+			continue
+		}
+		wantOutline, _ := appendUnhinted(nil, origTables["glyf"][origOffsets[old]:origOffsets[old+1]])
+		got := tables["glyf"][offsets[g]:offsets[g+1]]
+		pad := len(got) - len(wantOutline)
+		if pad < 0 || pad > 3 || !bytes.Equal(got[:len(wantOutline)], wantOutline) || !bytes.Equal(got[len(wantOutline):], make([]byte, pad)) {
+			t.Errorf("%q: glyph %d is not glyph %d's outline without instructions", r, g, old)
+		}
+		if adv := binary.BigEndian.Uint16(tables["hmtx"][4*g:]); adv != orig.Advances[old] {
+			t.Errorf("%q: advance %d, want %d", r, adv, orig.Advances[old])
+		}
+	}
+	for _, r := range "beQ中" {
+		if g := cm.Glyph(r); g != 0 {
+			t.Errorf("%q maps to glyph %d; it was not asked for", r, g)
+		}
+	}
+	if size := len(sub); size >= len(goregular.TTF)/20 {
+		t.Errorf("subset of 17 glyphs is %d bytes, the font %d", size, len(goregular.TTF))
+	}
+}
+
+// The same characters give the same bytes whatever their order or repeats.
+func TestCompactIsDeterministic(t *testing.T) {
+	s, err := NewSubsetter(gobold.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Compact([]rune("ABC "))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Compact([]rune(" CBABA"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a, b) {
-		t.Error("same glyphs in another order give different bytes")
+		t.Error("same characters in another order give different bytes")
 	}
-	c, _ := Subset(gobold.TTF, []uint16{36, 37, 3})
+	c, _ := s.Compact([]rune("AB "))
 	if bytes.Equal(a, c) {
-		t.Error("a subset without glyph 38 is the same as one with it")
+		t.Error("a subset without C is the same as one with it")
 	}
 }
 
-// Every glyph of the Go fonts is simple or empty: Subset of the whole font
-// succeeds, and the result reads back well-formed.
+// Every character of the Go fonts has a simple or empty glyph: Compact of
+// every character each maps succeeds, and the result reads back
+// well-formed with every character mapped.
 func TestGoFontsHaveNoCompositeGlyphs(t *testing.T) {
 	for name, font := range map[string][]byte{"regular": goregular.TTF, "bold": gobold.TTF, "italic": goitalic.TTF, "mono": gomono.TTF} {
-		f, err := Parse(font)
+		s, err := NewSubsetter(font)
 		if err != nil {
 			t.Fatal(err)
 		}
-		all := make([]uint16, len(f.Advances))
-		for g := range all {
-			all[g] = uint16(g)
+		var all []rune
+		for r := rune(0); r < 0xFFFF; r++ {
+			if s.Font().Glyph(r) != 0 {
+				all = append(all, r)
+			}
 		}
-		sub, err := Subset(font, all)
+		sub, err := s.Compact(all)
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		checkFont(t, sub)
+		tables, _ := checkFont(t, sub)
+		cm := &Font{cmap4: findCmap4(tables["cmap"])}
+		for _, r := range all {
+			if cm.Glyph(r) == 0 {
+				t.Errorf("%s: %q is not mapped in the subset", name, r)
+				break
+			}
+		}
 	}
 }

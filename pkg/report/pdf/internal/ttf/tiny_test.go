@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -129,12 +130,18 @@ func TestParseRefusesDamage(t *testing.T) {
 	}
 }
 
-// Subset of the tiny font keeping "A": .notdef as it was, "A" without its
-// three bytes of instructions (instructionLength 0), the composite "B"
-// emptied, every glyph 4-byte aligned in a long loca; the name and post
-// tables are dropped.
-func TestSubsetTinyFont(t *testing.T) {
-	sub, err := Subset(tinyFont(nil), []uint16{1, 99}) // 99: no such glyph, ignored
+// Compact of the tiny font keeping "A": .notdef as it was, "A" (glyph 1)
+// without its three bytes of instructions, every glyph 4-byte aligned in a
+// long loca; two glyphs in maxp, hhea and hmtx (A's advance 1229 from the
+// font's second long metric); a cmap with one (3,1) format 4 subtable of two
+// segments, A (0x41) with idDelta 1 − 0x41 = 0xFFC0, and the final 0xFFFF;
+// the name and post tables are dropped.
+func TestCompactTinyFont(t *testing.T) {
+	s, err := NewSubsetter(tinyFont(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := s.Compact([]rune{'A', 'Z'}) // Z: no glyph, left out
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,47 +153,63 @@ func TestSubsetTinyFont(t *testing.T) {
 	if !bytes.Equal(tables["glyf"], wantGlyf) {
 		t.Errorf("glyf\n% x\nwant\n% x", tables["glyf"], wantGlyf)
 	}
-	if want := []uint32{0, 20, 40, 40, 40}; len(offsets) != 5 || offsets[1] != want[1] || offsets[2] != want[2] || offsets[3] != want[3] || offsets[4] != want[4] {
+	if want := []uint32{0, 20, 40}; !slices.Equal(offsets, want) {
 		t.Errorf("loca %v, want %v", offsets, want)
 	}
-	if _, ok := tables["name"]; ok {
-		t.Error("name table kept")
+	if want := []byte{0x03, 0xE8, 0, 0, 0x04, 0xCD, 0, 0}; !bytes.Equal(tables["hmtx"], want) {
+		t.Errorf("hmtx % x, want % x", tables["hmtx"], want)
 	}
-	if _, ok := tables["post"]; ok {
-		t.Error("post table kept")
+	if n := binary.BigEndian.Uint16(tables["maxp"][4:]); n != 2 {
+		t.Errorf("maxp numGlyphs %d, want 2", n)
+	}
+	if n := binary.BigEndian.Uint16(tables["hhea"][34:]); n != 2 {
+		t.Errorf("hhea numberOfHMetrics %d, want 2", n)
+	}
+	wantCmap := []byte{
+		0, 0, 0, 1, // version, one subtable
+		0, 3, 0, 1, 0, 0, 0, 12, // (3,1) at 12
+		0, 4, 0, 32, 0, 0, // format 4, length 16 + 8×2, language
+		0, 4, 0, 4, 0, 1, 0, 0, // segCountX2 4, searchRange 4, entrySelector 1, rangeShift 0
+		0, 0x41, 0xFF, 0xFF, // endCode
+		0, 0, // reservedPad
+		0, 0x41, 0xFF, 0xFF, // startCode
+		0xFF, 0xC0, 0, 1, // idDelta
+		0, 0, 0, 0, // idRangeOffset
+	}
+	if !bytes.Equal(tables["cmap"], wantCmap) {
+		t.Errorf("cmap\n% x\nwant\n% x", tables["cmap"], wantCmap)
 	}
 	if len(tables) != 7 {
 		t.Errorf("%d tables, want 7 (cmap glyf head hhea hmtx loca maxp)", len(tables))
 	}
 }
 
-func TestSubsetRefuses(t *testing.T) {
+func TestCompactRefuses(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		change map[string][]byte
-		keep   []uint16
+		chars  string
 		want   string
 	}{
-		{"composite glyph kept", nil, []uint16{2}, "font glyph 2: composite glyphs are not supported"},
-		{"no loca", map[string][]byte{"loca": nil}, []uint16{1}, "font has no loca table"},
-		{"short maxp", map[string][]byte{"maxp": {0, 0, 0x50, 0, 0}}, []uint16{1}, "font head or maxp table is truncated"},
-		{"loca too short", map[string][]byte{"loca": {0, 0, 0, 10}}, []uint16{1}, "font loca table is truncated"},
-		{"glyph outside glyf", map[string][]byte{"loca": {0, 0, 0, 10, 0, 99, 0, 99, 0, 99}}, []uint16{1}, "font glyph 1 lies outside glyf"},
-		{"glyph ends before it starts", map[string][]byte{"loca": {0, 0, 0, 10, 0, 5, 0, 29, 0, 29}}, []uint16{1}, "font glyph 1 lies outside glyf"},
-		{"not TrueType", map[string][]byte{}, nil, "not a TrueType font"},
+		{"composite glyph kept", nil, "B", "font glyph 2: composite glyphs are not supported"},
+		{"no loca", map[string][]byte{"loca": nil}, "A", "font has no loca table"},
+		{"short maxp", map[string][]byte{"maxp": {0, 0, 0x50, 0, 0}}, "A", ErrFont.Error()},
+		{"loca too short", map[string][]byte{"loca": {0, 0, 0, 10}}, "A", "font loca table is truncated"},
+		{"glyph outside glyf", map[string][]byte{"loca": {0, 0, 0, 10, 0, 99, 0, 99, 0, 99}}, "A", "font glyph 1 lies outside glyf"},
+		{"glyph ends before it starts", map[string][]byte{"loca": {0, 0, 0, 10, 0, 5, 0, 29, 0, 29}}, "A", "font glyph 1 lies outside glyf"},
+		{"not TrueType", map[string][]byte{}, "", "not a TrueType font"},
 	} {
 		font := tinyFont(tc.change)
 		if tc.name == "not TrueType" {
 			copy(font, "OTTO")
 		}
-		_, err := Subset(font, tc.keep)
+		s, err := NewSubsetter(font)
+		if err == nil {
+			_, err = s.Compact([]rune(tc.chars))
+		}
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
 		}
-	}
-	// The composite is refused only when kept: dropped, it is emptied.
-	if _, err := Subset(tinyFont(nil), []uint16{1, 3}); err != nil {
-		t.Errorf("composite not kept: %v", err)
 	}
 }
 

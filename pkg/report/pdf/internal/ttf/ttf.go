@@ -1,13 +1,14 @@
 // Package ttf reads and subsets the TrueType fonts package pdf embeds: the
 // table directory, the metrics and the (3,1) format 4 character map a
-// renderer needs (Parse), and a copy of a font with the outlines of
-// unwanted glyphs emptied (Subset).
+// renderer needs (Parse), and compact subsets holding only the glyphs of
+// the characters a document shows, renumbered, with a character map of
+// just those (Subsetter, which reads a font once for many documents).
 //
 // It handles what the embedded Go fonts use and nothing more: TrueType
 // outlines (no CFF), a Windows Unicode BMP cmap, and simple glyphs only. The
 // four Go fonts pdf embeds have no composite glyphs (this package's tests
-// subset every glyph of each), so Subset refuses a kept composite glyph
-// rather than carry code that never runs.
+// subset every glyph of each), so Compact refuses a composite glyph rather
+// than carry code that never runs.
 package ttf
 
 import (
