@@ -60,6 +60,10 @@ var (
 		{"Other ethnic group", 2},
 		{"Not stated", 3},
 	})
+
+	// disability's weights are illustrative, not sourced: about one in
+	// seven staff declaring a disability, a few declining to say.
+	disability = newWeighted([]Choice{{"Not disabled", 80}, {"Disabled", 14}, {"Prefer not to say", 6}})
 )
 
 // namePool is a set of first and last names combined at random. Names must

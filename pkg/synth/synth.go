@@ -76,7 +76,7 @@ type Choice struct {
 }
 
 // Header is the first line Census writes.
-const Header = "id,name,band,point,fte,point_date,start_date,cpd_hours,gender,ethnicity,region,working_pattern"
+const Header = "id,name,band,point,fte,point_date,start_date,cpd_hours,gender,ethnicity,region,working_pattern,disability"
 
 // TopHeavyWeights returns point weights for a band of n points in which the
 // top point holds half the band and the points below share the other half
@@ -220,6 +220,9 @@ func checkField(what, v string) error {
 //   - gender, ethnicity (ONS 2021 five groups, plus "Not stated"), region,
 //     working_pattern (Full-time or Compressed hours at fte 1, otherwise
 //     Part-time or Job share).
+//   - disability (Not disabled, Disabled or Prefer not to say), drawn from
+//     a stream of its own (the seed with a second constant), so that adding
+//     the column left every other column of a census as it was.
 //
 // Fields are quoted as CSV requires (e.g. "Kent, Surrey and Sussex"). Output
 // is streamed through a buffer, so memory use does not grow with n.
@@ -299,6 +302,7 @@ type genBand struct {
 
 type generator struct {
 	src     source
+	dis     source // disability's own stream
 	asAt    calendar.Date
 	asAtM   calendar.Month
 	prefix  []byte
@@ -315,6 +319,7 @@ func newGenerator(spec Spec, seed uint64) (*generator, error) {
 		// The second PCG word is a fixed constant so that one number, the
 		// seed, identifies a census.
 		src:    source{rand.NewPCG(seed, 0x9e3779b97f4a7c15)},
+		dis:    source{rand.NewPCG(seed, 0x243f6a8885a308d3)},
 		asAt:   spec.AsAt,
 		asAtM:  calendar.Of(spec.AsAt),
 		prefix: []byte(spec.IDPrefix),
@@ -422,6 +427,8 @@ func (g *generator) row(b []byte, i, width int) []byte {
 	b = append(b, g.regions.fields[ri]...)
 	b = append(b, ',')
 	b = append(b, wp...)
+	b = append(b, ',')
+	b = append(b, disability.fields[disability.pick(&g.dis)]...)
 	return append(b, '\n')
 }
 

@@ -132,7 +132,9 @@ func TestDistribution(t *testing.T) {
 	pointCount := map[string]map[string]int{}
 	ids := map[string]bool{}
 	nonASCII, blankCPD := 0, 0
+	disability := map[string]int{}
 	for i, rec := range rows {
+		disability[rec[12]]++
 		id, name, band, point, fteText, pd, sd, cpd := rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6], rec[7]
 		if want := fmt.Sprintf("P%06d", i+1); id != want || ids[id] {
 			t.Fatalf("row %d: id %q, want %q", i+1, id, want)
@@ -195,6 +197,15 @@ func TestDistribution(t *testing.T) {
 	}
 	if blankCPD < ProbationRows/25 || blankCPD > ProbationRows/10 {
 		t.Errorf("%d blank cpd_hours, want about 7%%", blankCPD)
+	}
+	// Disability weights 80:14:6 (each within 1.5 points on 20,000 people).
+	for v, pct := range map[string]int{"Not disabled": 80, "Disabled": 14, "Prefer not to say": 6} {
+		if got := disability[v] * 1000 / ProbationRows; got < pct*10-15 || got > pct*10+15 {
+			t.Errorf("disability %q: %d.%d%%, want about %d%%", v, got/10, got%10, pct)
+		}
+	}
+	if len(disability) != 3 {
+		t.Errorf("disability values %v", disability)
 	}
 }
 
