@@ -250,13 +250,15 @@
     s.append(el("h2", { id }, title));
     return s;
   }
-  function table(id, caption, head) {
-    const t = el("table", { id });
-    t.append(el("caption", { id: id + "-caption" }, caption));
+  // A table under its own heading, in a box that scrolls sideways (by
+  // keyboard too) when the table is wider than the screen.
+  function table(id, title, head) {
+    const t = el("table", { id, "aria-labelledby": id + "-title" });
     const tr = el("tr", {}, el("th", { scope: "col" }, "Scenario"));
     for (const h of head) tr.append(el("th", { scope: "col" }, h));
     t.append(el("thead", {}, tr), el("tbody"));
-    return el("div", { class: "scroll", tabindex: "0", role: "region", "aria-labelledby": id + "-caption" }, t);
+    return el("div", {}, el("h3", { id: id + "-title" }, title),
+      el("div", { class: "scroll", tabindex: "0", role: "region", "aria-labelledby": id + "-title" }, t));
   }
   function percent(diff, base) {
     if (base === 0n) return "";
@@ -294,7 +296,7 @@
   }
   function chart(rows) {
     const ns = "http://www.w3.org/2000/svg";
-    const W = 640, H = 300, L = 70, R = 16, T = 14, B = 36;
+    const W = 640, H = 300, L = 70, R = 30, T = 14, B = 36;
     const svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 " + W + " " + H);
     svg.setAttribute("role", "img");
@@ -401,7 +403,7 @@
         const td = el("td", { "data-scenario": name, "data-year": String(y + 1), "data-kind": "pay", "data-value": exactPence(yy.pay) }, money(yy.pay));
         if (s > 0) {
           const diff = yy.pay - cur.years[y].pay;
-          td.append(el("span", { class: "diff" }, money(diff, true) + " " + percent(diff, cur.years[y].pay)));
+          td.append(el("span", { class: "diff" }, money(diff, true)), el("span", { class: "diff" }, percent(diff, cur.years[y].pay)));
         }
         pr.append(td);
       });
