@@ -59,6 +59,12 @@ func (f *compareFlags) payGapOptions(cmd string, census *paystructure.Census) (a
 
 func (f *compareFlags) declare(fs *flag.FlagSet) {
 	f.declareScenarios(fs)
+	f.declareAssumptions(fs)
+}
+
+// declareAssumptions declares the flags of the comparison's assumptions
+// (options): --cpd-hours and --turnover.
+func (f *compareFlags) declareAssumptions(fs *flag.FlagSet) {
 	fs.StringVar(&f.cpdHours, "cpd-hours", "", "CPD `HOURS` a year of the new entrant in careers.csv (default: enough to meet every requirement)")
 	fs.StringVar(&f.turnover, "turnover", "0%", "share of each census group leaving each pay year, replaced by new entrants, e.g. 8%")
 }

@@ -55,11 +55,13 @@ in range meets is bad input (exit 2), with the range that can be reached.`,
 }
 
 func (c *solveCmd) Flags(fs *flag.FlagSet) {
-	c.opts.declare(fs)
-	fs.StringVar(&c.target, "target", "", "what the offer may cost: an `AMOUNT` (£37,000,000), a RATE of Current's cost (4%) or a scenario FILE (required)")
+	fs.Var(&c.opts.scenarios, "scenario", "the scenario `FILE`, with one value written \"?\" (required)")
+	fs.IntVar(&c.opts.years, "years", 0, "horizon in pay `YEARS` (default: the scenario's years, or the target scenario's if longer)")
+	c.opts.declareAssumptions(fs)
+	fs.StringVar(&c.target, "target", "", "what the offer may cost: an amount (£37,000,000), a rate of Current's cost (4%) or a scenario FILE (required)")
 	fs.StringVar(&c.measure, "measure", "year-1", "the cost: year-1 (the first pay year) or deal (the whole horizon)")
 	fs.StringVar(&c.cost, "cost", "total", "total (basic pay, lump sums, on-costs and CPD time) or basic (basic pay alone)")
-	fs.StringVar(&c.step, "step", "", "the grid of the answer: an `AMOUNT` or a rate (default £1 for an amount, 0.01% for a rate)")
+	fs.StringVar(&c.step, "step", "", "the grid of the answer: an amount or a rate (default £1 for an amount, 0.01% for a rate)")
 	fs.StringVar(&c.out, "out", "", "the solved scenario `FILE` (default reports/<dataset>/<FILE>-solved.toml)")
 }
 
