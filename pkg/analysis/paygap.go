@@ -329,9 +329,9 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 	if sex >= 0 {
 		out.Sex = c.AttributeNames[sex]
 		var other int64
-		for _, g := range c.Groups {
-			if sexOf(g.Attributes[sex]) == 0 {
-				other += g.Count
+		for v, n := range valuePeople(c, sex) {
+			if sexOf(v) == 0 {
+				other += n
 			}
 		}
 		if other > 0 {
@@ -423,10 +423,7 @@ func pluralOf(n int64, one, many string) string {
 // largestValue is the value of attribute ai with the most people (the
 // first in text order on a tie).
 func largestValue(c *paystructure.Census, ai int) string {
-	people := map[string]int64{}
-	for _, g := range c.Groups {
-		people[g.Attributes[ai]] += g.Count
-	}
+	people := valuePeople(c, ai)
 	best := ""
 	for _, v := range slices.Sorted(maps.Keys(people)) {
 		if best == "" || people[v] > people[best] {
@@ -434,6 +431,28 @@ func largestValue(c *paystructure.Census, ai int) string {
 		}
 	}
 	return best
+}
+
+// valuePeople is the people of each value of attribute ai. Census groups
+// come sorted, so a value usually repeats its neighbour's: the map is
+// touched once a run of equal values, not once a group.
+func valuePeople(c *paystructure.Census, ai int) map[string]int64 {
+	people := map[string]int64{}
+	var run string
+	var n int64
+	for i, g := range c.Groups {
+		if v := g.Attributes[ai]; i == 0 || v != run {
+			if i > 0 {
+				people[run] += n
+			}
+			run, n = v, 0
+		}
+		n += g.Count
+	}
+	if len(c.Groups) > 0 {
+		people[run] += n
+	}
+	return people
 }
 
 // hourlyRates is each pay's hourly rate in a month of days days: MonthlyPay
