@@ -88,3 +88,28 @@ func TestSnapshots(t *testing.T) {
 		t.Errorf("y3 bonus %v, want none", snaps[2].All.Bonus)
 	}
 }
+
+// TestSnapshotProtectedPay: the top point (26400) is removed in October
+// 2025 and its people move to the new top, 25200, with 26400 protected; in
+// April 2026 the scale rises to 25000, 26000, still below it. A protected
+// person's snapshot pay is their protected salary: 26400 × 0.5 ÷ 12 =
+// 1100.00 in both years' Marches.
+func TestSnapshotProtectedPay(t *testing.T) {
+	removed := table("2025-10", scale("A", 12, "24000", "25200"))
+	removed.Moves = []paystructure.Move{{Band: "A", From: "3", To: "2", Protect: true}}
+	tl := tline("Current", "2025-04", 2, oneBand,
+		table("2025-04", scale("A", 12, "24000", "25200", "26400")), removed,
+		table("2026-04", scale("A", 12, "25000", "26000")))
+	c, err := Cost(census([]string{"sex"}, group("A", "3", "0.5", "2020-04-01", 3, "F")), tl, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range c.Scenarios[0].Snapshots {
+		sameMap(t, s.Month.String(), snapPeople(s, s.All), map[string]string{"26400×0.5=1100.00": "3"})
+		for i, p := range s.All.People {
+			if !p.IsZero() && s.Pays[i].Band != "A" {
+				t.Errorf("%s: band %q", s.Month, s.Pays[i].Band)
+			}
+		}
+	}
+}
