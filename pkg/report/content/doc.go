@@ -1,6 +1,7 @@
 // Package content builds what each report contains from the figures of
 // package analysis: the CSV tables of a comparison (CompareTables and the
-// table builders), the comparison report (Comparison), the campaign
+// table builders), the comparison report (Comparison, with its equality
+// impact assessment, EqualityImpact, from analysis.PayGaps), the campaign
 // briefing (Briefing), a member's statement (Statement), the side-by-side
 // summary paymodel compare prints (WriteCompareSummary) and the key facts
 // paymodel statement prints (WriteFacts). It computes no figure of its
@@ -10,9 +11,10 @@
 // to render.
 //
 // Every table of census groups' pay (CostTable, DistributionTable,
-// EqualityTable and their counterparts in the comparison PDF and the
-// printed summary) shows what the one disclosure policy of pkg/analysis
-// allows (Result.Suppression and Result.Equality, from analysis.Suppress
-// and analysis.Disclose): blank cells where a group's pay could be read off
-// or worked out from the published totals.
+// EqualityTable, PayGapTable and their counterparts in the comparison PDF
+// and the printed summary) shows what the one disclosure policy of
+// pkg/analysis allows (Result.Suppression and Result.Equality, from
+// analysis.Suppress and analysis.Disclose; the pay gaps' withheld values
+// are nil in analysis.PayGaps): blank cells where a group's pay could be
+// read off or worked out from the published totals.
 package content
