@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -426,4 +427,38 @@ func ExamplePayGapsOf() {
 	// Output:
 	// sex DiffMeanHourlyPercent 16.7 5% or more
 	// sex DiffMedianHourlyPercent 16.7 5% or more
+}
+
+// TestMedianFractionalPeople: with expected people (turnover), the median
+// is the mean of the value at which the cumulative people reach half of
+// them and the one at which they pass it.
+func TestMedianFractionalPeople(t *testing.T) {
+	rat := func(n int64) *big.Rat { return big.NewRat(n, 1) }
+	tests := []struct {
+		name   string
+		values []int64
+		people []string
+		want   string
+	}{
+		// 1.5 + 1.5 people: half is 1.5, reached on £10 and passed on £20:
+		// (10 + 20) ÷ 2 = 15.
+		{"half on a boundary", []int64{10, 20}, []string{"1.5", "1.5"}, "15"},
+		// 0.9, 0.9, 0.3: half of 2.1 is 1.05, reached and passed on £20.
+		{"half inside a value", []int64{10, 20, 30}, []string{"0.9", "0.9", "0.3"}, "20"},
+		// Whole people, odd: 3 people, half 1.5: the 2nd, £20.
+		{"odd count", []int64{10, 20, 30}, []string{"1", "1", "1"}, "20"},
+		// Whole people, even: 4, half 2: the 2nd and 3rd, (20 + 30) ÷ 2.
+		{"even count", []int64{10, 20, 30, 40}, []string{"1", "1", "1", "1"}, "25"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var w []weightedRat
+			for i, v := range tc.values {
+				w = append(w, weightedRat{rat(v), d(tc.people[i])})
+			}
+			if got := medianOf(w); got.RatString() != tc.want {
+				t.Errorf("median %s, want %s", got.RatString(), tc.want)
+			}
+		})
+	}
 }
