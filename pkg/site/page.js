@@ -373,7 +373,8 @@
 
     // Progression.
     const prog = section("When you move up", "h-moves");
-    const ul = el("ul", { class: "moves" });
+    // Scenarios that move the member alike share one line.
+    const lines = new Map();
     rows.forEach((r, s) => {
       const p = r.path;
       let t = "";
@@ -383,8 +384,11 @@
         t += p.t >= 0 ? "top of " + c.band.name + " on " + dateName(p.t) + " (" + p.ty + " years)." : "does not reach the top of " + c.band.name + " within " + D.years + " years.";
       }
       if (p.c && c.pi < c.band.points.length - 1) t += " Passing your point needs " + p.c + " CPD hours in the 12 months before.";
-      ul.append(el("li", { "data-scenario": D.scenarios[s].name }, el("strong", {}, D.scenarios[s].name + ": "), t));
+      if (!lines.has(t)) lines.set(t, []);
+      lines.get(t).push(D.scenarios[s].name);
     });
+    const ul = el("ul", { class: "moves" });
+    lines.forEach((names, t) => ul.append(el("li", {}, el("strong", {}, names.join(", ") + ": "), t)));
     prog.append(ul);
     out.append(prog);
 
