@@ -356,9 +356,9 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 		}
 		seen[ai] = true
 		ref, ok := "", false
-		for k, v := range opt.References {
+		for _, k := range sortedRefs(opt.References) { // the last match, in text order
 			if strings.EqualFold(strings.TrimSpace(k), c.AttributeNames[ai]) {
-				ref, ok = findValue(c, ai, v)
+				ref, ok = findValue(c, ai, opt.References[k])
 			}
 		}
 		if !ok && def != "" {
@@ -383,7 +383,10 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 			yg := YearPayGap{Year: s.Year, Snapshot: calendar.Date{Year: s.Month.Year(), Month: s.Month.Number(), Day: days}}
 			hourly := hourlyRates(s.Pays, days)
 			if sex >= 0 {
-				yg.Measures = append(yg.Measures, sexMeasures(s, sex, hourly)...)
+				ms, hidHourly, hidBonus := sexMeasures(s, sex, hourly)
+				yg.Measures = append(yg.Measures, ms...)
+				withheld[SexGroup] = withheld[SexGroup] || hidHourly
+				withheld["bonus"] = withheld["bonus"] || hidBonus
 			}
 			for _, cp := range comps {
 				ms, hid := groupMeasures(s.Attributes[cp.ai], cp.ref, hourly)
@@ -401,6 +404,12 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 		}
 		flagGaps(tg.Years)
 		out.Timelines = append(out.Timelines, tg)
+	}
+	if withheld[SexGroup] {
+		out.Notes = append(out.Notes, fmt.Sprintf("the hourly pay gaps by sex are blank in some years: fewer than %d men or women", MinGapGroup))
+	}
+	if withheld["bonus"] {
+		out.Notes = append(out.Notes, fmt.Sprintf("the bonus gaps are blank in some years: fewer than %d men or women were paid a bonus", MinGapGroup))
 	}
 	for _, cp := range comps {
 		if withheld[c.AttributeNames[cp.ai]] {
@@ -578,8 +587,10 @@ func gapShown(people ...decimal.Decimal) []bool {
 }
 
 // sexMeasures are the 14 statutory measures of snapshot s, sex being
-// attribute ai.
-func sexMeasures(s projection.Snapshot, ai int, hourly []*big.Rat) []GapMeasure {
+// attribute ai; hidHourly and hidBonus report whether the disclosure policy
+// withheld the hourly or the bonus gaps (not merely that one side had
+// nobody).
+func sexMeasures(s projection.Snapshot, ai int, hourly []*big.Rat) (out []GapMeasure, hidHourly, hidBonus bool) {
 	men := make([]decimal.Decimal, len(s.Pays))
 	women := make([]decimal.Decimal, len(s.Pays))
 	var menBonus, womenBonus []weightedRat
@@ -605,6 +616,8 @@ func sexMeasures(s projection.Snapshot, ai int, hourly []*big.Rat) []GapMeasure 
 	if ok := gapShown(peopleIn(m), peopleIn(f)); ok[0] && ok[1] {
 		val[DiffMeanHourly] = payGap(meanOf(m), meanOf(f))
 		val[DiffMedianHourly] = payGap(medianOf(m), medianOf(f))
+	} else {
+		hidHourly = peopleIn(m).IsPositive() && peopleIn(f).IsPositive()
 	}
 	mb, fb := peopleIn(menBonus), peopleIn(womenBonus)
 	if mb.IsPositive() || fb.IsPositive() {
@@ -613,6 +626,8 @@ func sexMeasures(s projection.Snapshot, ai int, hourly []*big.Rat) []GapMeasure 
 		if ok := gapShown(mb, fb); ok[0] && ok[1] {
 			val[DiffMeanBonus] = payGap(meanOf(menBonus), meanOf(womenBonus))
 			val[DiffMedianBonus] = payGap(medianOf(menBonus), medianOf(womenBonus))
+		} else {
+			hidBonus = mb.IsPositive() && fb.IsPositive()
 		}
 	}
 	q := quartiles(men, women, hourly)
@@ -622,11 +637,11 @@ func sexMeasures(s projection.Snapshot, ai int, hourly []*big.Rat) []GapMeasure 
 			val[n[0]], val[n[1]] = q[i][0], q[i][1]
 		}
 	}
-	out := make([]GapMeasure, len(SexMeasures))
+	out = make([]GapMeasure, len(SexMeasures))
 	for i, name := range SexMeasures {
 		out[i] = GapMeasure{Group: SexGroup, Measure: name, Value: val[name]}
 	}
-	return out
+	return out, hidHourly, hidBonus
 }
 
 // quartiles splits the men and women (people per pay) ranked by hourly pay

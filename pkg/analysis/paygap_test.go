@@ -462,3 +462,26 @@ func TestMedianFractionalPeople(t *testing.T) {
 		})
 	}
 }
+
+// TestPayGapWithheldNotes: nine women (fewer than MinGapGroup) withhold the
+// hourly gaps by sex; four women paid a bonus withhold the bonus gaps, but
+// not the share paid one (4 of 9: 44.4%).
+func TestPayGapWithheldNotes(t *testing.T) {
+	cost, c := gapFixture(nil,
+		staff{sex: "M", pay: "1860", bonus: "500", n: 10},
+		staff{sex: "F", pay: "1550", bonus: "500", n: 4},
+		staff{sex: "F", pay: "1550", n: 5},
+	)
+	g := PayGapsOf(cost, c, PayGapOptions{})
+	want := []string{
+		"the hourly pay gaps by sex are blank in some years: fewer than 10 men or women",
+		"the bonus gaps are blank in some years: fewer than 10 men or women were paid a bonus",
+	}
+	if !slices.Equal(g.Notes, want) {
+		t.Errorf("notes %q, want %q", g.Notes, want)
+	}
+	wantValues(t, gapValues(g), map[string]string{
+		"sex/DiffMeanHourlyPercent": "", "sex/DiffMeanBonusPercent": "",
+		"sex/MaleBonusPercent": "100.0", "sex/FemaleBonusPercent": "44.4",
+	})
+}
