@@ -48,23 +48,43 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// browser starts one headless Chromium for the test and returns a context
-// for a new tab in it.
+// shared is the one headless Chromium of the test binary: each test opens
+// its own tabs in it.
+var shared struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel []context.CancelFunc
+	err    error
+}
+
+// browser returns the shared browser, starting it on first use.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.NoSandbox, // CI runs as root
-		chromedp.WindowSize(1200, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	bctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(bctx); err != nil { // starts the browser
-		t.Fatal(err)
+	path := chromiumPath(t)
+	shared.once.Do(func() {
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.NoSandbox, // CI runs as root
+			chromedp.WindowSize(1200, 900),
+		)
+		actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancel2 := chromedp.NewContext(actx)
+		shared.ctx, shared.cancel = bctx, []context.CancelFunc{cancel2, cancel}
+		shared.err = chromedp.Do(bctx) // starts the browser
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
 	}
-	return bctx
+	return shared.ctx
+}
+
+// TestMain stops the shared browser after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, c := range shared.cancel {
+		c()
+	}
+	os.Exit(code)
 }
 
 // tab opens a tab that records every network request it makes.

@@ -347,7 +347,10 @@
   function render(c) {
     const out = $("results");
     out.textContent = "";
-    if (!c) return;
+    if (!c) {
+      $("status").textContent = "Correct the entries marked to see your pay.";
+      return;
+    }
     const pt = c.band.points[c.pi];
     const rows = D.scenarios.map((_, s) => {
       const path = pathOf(pt, s, c.cpdCase, c.offset);
@@ -367,8 +370,10 @@
     fact("Your pay", money(payNow), "a year at " + fteShown + " FTE");
     fact("Through your band", pt.through);
     now.append(facts);
-    now.append(el("p", { class: "choices" }, c.band.name + " point " + pt.label + ", " + fteShown + " FTE" +
-      (c.date ? ", reached your point on " + c.date : "") + (c.cpd ? ", " + c.cpd + " CPD hours a year" : "") + "."));
+    const summary = c.band.name + " point " + pt.label + ", " + fteShown + " FTE" +
+      (c.date ? ", reached your point on " + c.date : "") + (c.cpd ? ", " + c.cpd + " CPD hours a year" : "") + ".";
+    now.append(el("p", { class: "choices" }, summary));
+    $("status").textContent = "Showing your pay for " + summary;
     out.append(now);
 
     // Progression.
