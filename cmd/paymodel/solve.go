@@ -137,7 +137,7 @@ func (c *solveCmd) Run(e *env, args []string) error {
 		var ue *solve.UnreachableError
 		var ste *solve.StepError
 		var list scenario.ErrorList
-		if errors.As(err, &se) || errors.As(err, &ue) || errors.As(err, &ste) || errors.As(err, &list) || errors.Is(err, solve.ErrNoCensus) {
+		if errors.As(err, &se) || errors.As(err, &ue) || errors.As(err, &ste) || errors.As(err, &list) || errors.Is(err, solve.ErrNoCensus) || errors.Is(err, solve.ErrTargetStart) {
 			return badInput(err)
 		}
 		return err

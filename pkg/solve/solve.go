@@ -254,6 +254,10 @@ func Solve(ctx context.Context, p *Problem) (*Answer, error) {
 // ErrNoCensus is Solve's error for a dataset without a census.
 var ErrNoCensus = errors.New("no census (staff.csv), so no offer can be costed")
 
+// ErrTargetStart is Solve's error for a target offer that starts on another
+// date than the scenario solved.
+var ErrTargetStart = errors.New("an offer is costed against Current from its start, so both must start on the same date")
+
 // StepError is a grid with no value in the unknown's range.
 type StepError struct{ Step, Min, Max string }
 
@@ -301,8 +305,8 @@ func newEvaluator(ctx context.Context, p *Problem, step decimal.Decimal, lo int6
 		return nil, err
 	}
 	if len(tls) == 3 && tls[2].Start != tls[1].Start {
-		return nil, fmt.Errorf("target offer %s starts on %s and %s on %s: an offer is costed against Current from its start, so both must start on the same date",
-			p.Target.Offer.File, tls[2].Start.First(), p.Unknown.Pos.File, tls[1].Start.First())
+		return nil, fmt.Errorf("target offer %s starts on %s and %s on %s: %w",
+			p.Target.Offer.File, tls[2].Start.First(), p.Unknown.Pos.File, tls[1].Start.First(), ErrTargetStart)
 	}
 	bare := *ds.Census
 	bare.AttributeNames = nil

@@ -3,7 +3,6 @@ package solve
 import (
 	"context"
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -293,10 +292,29 @@ func TestSolveScenarioError(t *testing.T) {
 	if !errors.As(err, &se) {
 		t.Fatalf("error %v (%T), want a ScenarioError", err, err)
 	}
-	if want := `other.toml`; err == nil {
-		t.Fatal(want)
+	want := "scenarios cannot be applied to dataset small:\noffer.toml:9:9: bands: no band \"Band 9\" in the dataset (its bands are Band 1)"
+	if got := err.Error(); got != want {
+		t.Errorf("error:\n%s\nwant:\n%s", got, want)
 	}
-	if got := err.Error(); !strings.Contains(got, `offer.toml:6: flat: no band "Band 9"`) && !strings.Contains(got, "Band 9") {
-		t.Errorf("error %q does not name Band 9", got)
+}
+
+// A target offer must start when the scenario does, and the dataset must
+// have a census.
+func TestSolveInputErrors(t *testing.T) {
+	late := parse(t, "name = \"Later\"\nstart = 2026-04-01\nyears = 2\n\n[[award]]\nfrom = 2026-04-01\nuplift = \"5%\"\n")
+	_, err := Solve(context.Background(), problem(t, small(false), award("flat = \"?\"\n"), Target{Offer: late}))
+	if want := "target offer other.toml starts on 2026-04-01 and offer.toml on 2025-04-01: an offer is costed against Current from its start, so both must start on the same date"; !errors.Is(err, ErrTargetStart) || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+	ds := small(false)
+	ds.Census = nil
+	_, err = Solve(context.Background(), problem(t, ds, award("flat = \"?\"\n"), Target{Amount: ptr("1")}))
+	if !errors.Is(err, ErrNoCensus) {
+		t.Errorf("error %v, want ErrNoCensus", err)
+	}
+	_, err = Solve(context.Background(), &Problem{Dataset: small(false), Unknown: problem(t, small(false), award("flat = \"?\"\n"), Target{}).Unknown,
+		Target: Target{Amount: ptr("1")}, Step: dec("-1")})
+	if err == nil || err.Error() != "step -£1: must be more than zero" {
+		t.Errorf("error %v, want a step error", err)
 	}
 }
