@@ -486,10 +486,12 @@ func TestBrowserForm(t *testing.T) {
 	tb.checkRequests(t, d.file)
 }
 
-// TestBrowserArrears: an offer put into pay late shows the member's arrears
+// TestBrowserArrearsAndLumpSums: an offer put into pay late, with lump sums
+// (an amount for everyone, a rate of salary for one band, an amount at the
+// top only), shows the member's pay with the lump sums and their arrears
 // and the month they are paid, the same as the statement's, at several
-// FTEs and points.
-func TestBrowserArrears(t *testing.T) {
+// FTEs and points (none of the shipped offers has lump sums).
+func TestBrowserArrearsAndLumpSums(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser suite skipped in -short mode")
 	}
@@ -502,6 +504,20 @@ implemented = 2026-01-01
 [[award]]
 from = 2025-04-01
 uplift = "4%"
+
+[[lump_sum]]
+paid = 2026-04-01
+amount = "£333.33"
+
+[[lump_sum]]
+paid = 2026-10-01
+amount = "1.5%"
+bands = ["Band 4"]
+
+[[lump_sum]]
+paid = 2027-04-01
+amount = "£250"
+at_top_only = true
 `)
 	if err != nil {
 		t.Fatal(err)
@@ -509,9 +525,11 @@ uplift = "4%"
 	d := prepareSample(t, s)
 	tb := newTab(t, bctx)
 	late := 0
+	lumps := 0
 	for _, m := range []member{
 		{band: "Band 4", point: "1", fte: "1"},
 		{band: "Band 4", point: "2", fte: "0.37", date: "2024-07-15"},
+		{band: "Band 4", point: "4", fte: "0.6"},
 		{band: "Band 2", point: "1", fte: "0.6"},
 		{band: "Band 6", point: "2", fte: "0.8", cpd: "10"},
 	} {
@@ -526,9 +544,21 @@ uplift = "4%"
 				late++
 			}
 		}
+		st, err := d.ms.Member(m.person(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, y := range st.Tracks[len(st.Tracks)-1].Years {
+			if y.LumpSums.IsPositive() {
+				lumps++
+			}
+		}
 	}
-	if late != 4 { // one late offer, four members
-		t.Errorf("%d arrears cells, want 4", late)
+	if late != 5 { // one late offer, five members
+		t.Errorf("%d arrears cells, want 5", late)
+	}
+	if lumps < 5 { // each member has at least the £333.33 in pay year 2
+		t.Errorf("lump sums in only %d pay years: the test does not exercise them", lumps)
 	}
 	tb.checkRequests(t, d.file)
 }
