@@ -3,10 +3,12 @@
 // table builders), the comparison report (Comparison, with its equality
 // impact assessment, EqualityImpact, from analysis.PayGaps), the campaign
 // briefing (Briefing), a member's statement (Statement), the side-by-side
-// summary paymodel compare prints (WriteCompareSummary) and the key facts
+// summary paymodel compare prints (WriteCompareSummary), what paymodel
+// solve prints and the comment it puts in the solved scenario
+// (WriteSolveSummary, SolvedComment, from a solve.Answer) and the key facts
 // paymodel statement prints (WriteFacts). It computes no figure of its
-// own: every value comes from an analysis.Result, an analysis.Member or
-// analysis.Climbs and is only arranged here into the cells, tables and
+// own: every value comes from an analysis.Result, an analysis.Member,
+// analysis.Climbs or a solve.Answer and is only arranged here into the cells, tables and
 // documents of package report, for report/pdf and the CSV and text writers
 // to render.
 //
