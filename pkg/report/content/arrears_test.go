@@ -119,6 +119,16 @@ func TestArrearsTable(t *testing.T) {
 	if bill == "£0" || bill == "" {
 		t.Errorf("no arrears in cost.csv")
 	}
+	// The appendix states the rule the late offer was costed by.
+	var appendix bool
+	for _, blk := range content.Comparison(r, report.Meta{}).Blocks {
+		if p, ok := blk.(report.Paragraph); ok && strings.Contains(p.Text, "Employer offer 2025/26 (paid January 2026): awards") {
+			appendix = strings.Contains(p.Text, "put into pay in January 2026: until then Current's pay, then the difference for every earlier month as arrears (people who left before then are not paid them)")
+		}
+	}
+	if !appendix {
+		t.Errorf("the comparison's appendix does not say how the late offer is paid")
+	}
 	if _, ok := content.ArrearsTable(mustSample(t)); ok {
 		t.Errorf("the shipped offers are on time, but ArrearsTable has rows")
 	}

@@ -424,6 +424,13 @@ func assumptions(r *analysis.Result) string {
 		for _, p := range tl.Rules.Pathways {
 			fmt.Fprintf(&b, "; pathway %s → %s after %d months at the top with %s CPD hours", p.From, p.To, p.AfterMonths, p.CPDHours)
 		}
+		if m := tl.Implemented; m != nil && *m > tl.Start && *m < tl.End() {
+			leavers := "people who left before then are not paid them"
+			if tl.ArrearsToLeavers {
+				leavers = "people who left before then are paid them for the months they were in post"
+			}
+			fmt.Fprintf(&b, "; put into pay in %s: until then Current's pay, then the difference for every earlier month as arrears (%s)", m.Long(), leavers)
+		}
 		b.WriteString(".\n")
 	}
 	b.WriteString("\nMonthly pay is the annual full-time salary × FTE ÷ 12, rounded to the penny (halves away from zero); a pay year's earnings are the sum of its months. ")
