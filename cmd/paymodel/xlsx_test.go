@@ -87,6 +87,9 @@ func writeBook(t *testing.T, path string, b *xlsx.Builder) {
 func TestSamplesRoundTripThroughWorkbooks(t *testing.T) {
 	for _, name := range scenarios.Datasets() {
 		t.Run(name, func(t *testing.T) {
+			if name == "probation" && testing.Short() {
+				t.Skip("-short: the probation census is 20,000 rows (a few seconds of work)")
+			}
 			dir := t.TempDir()
 			perTable := name != "probation"
 			csvDir, book, folder := sampleWorkbooks(t, dir, name, perTable)
@@ -125,11 +128,12 @@ func TestSamplesRoundTripThroughWorkbooks(t *testing.T) {
 // compare writes tables.xlsx beside the CSV tables: a run sheet, then a
 // sheet per table whose every cell reads back as the CSV's value (money
 // 31650.00 as 31650, a percentage 3.46 as 3.46%, as xlsx.Read reads
-// them); two runs give the same bytes; --no-xlsx leaves it out.
+// them); two runs give the same bytes; --no-xlsx leaves it out. (The tiny
+// dataset keeps it quick: pkg/xlsx tests every kind of cell.)
 func TestCompareTablesXLSX(t *testing.T) {
 	dir := t.TempDir()
 	for _, out := range []string{"a", "b"} {
-		if code, _, stderr := runCLI(t, "compare", "probation", "--out", filepath.Join(dir, out), "--no-pdf"); code != 0 {
+		if code, _, stderr := runCLI(t, "compare", tinyDataset, "--out", filepath.Join(dir, out), "--no-pdf"); code != 0 {
 			t.Fatalf("exit %d\n%s", code, stderr)
 		}
 	}
@@ -153,6 +157,7 @@ func TestCompareTablesXLSX(t *testing.T) {
 	if len(sheets) != len(csvs)+1 {
 		t.Errorf("sheets %q for %d CSV tables", sheets, len(csvs))
 	}
+	converted := 0
 	for _, path := range csvs {
 		name := strings.TrimSuffix(filepath.Base(path), ".csv")
 		data, _ := os.ReadFile(path)
@@ -177,13 +182,19 @@ func TestCompareTablesXLSX(t *testing.T) {
 				if !sameValue(got, want) {
 					t.Errorf("%s!%s: %q, the CSV %q", name, xlsx.CellName(r+1, c+1), got, want)
 				}
+				if _, err := decimal.NewFromString(want); err == nil && got != want {
+					converted++ // a number whose sheet text is not the CSV's
+				}
 			}
 		}
+	}
+	if len(csvs) < 5 || converted < 50 {
+		t.Errorf("only %d tables and %d numbers written as other text (31650.00 as 31650): the test checks too little", len(csvs), converted)
 	}
 	if err := os.RemoveAll(filepath.Join(dir, "a")); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := runCLI(t, "compare", "probation", "--out", filepath.Join(dir, "a"), "--no-pdf", "--no-xlsx"); code != 0 {
+	if code, _, stderr := runCLI(t, "compare", tinyDataset, "--out", filepath.Join(dir, "a"), "--no-pdf", "--no-xlsx"); code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "a", "tables.xlsx")); err == nil {
