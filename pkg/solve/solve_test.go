@@ -318,3 +318,15 @@ func TestSolveInputErrors(t *testing.T) {
 		t.Errorf("error %v, want a step error", err)
 	}
 }
+
+// A target the largest value allowed costs exactly is met by it, with no
+// next value: 1000% costs £1,999,999.20 (see "above the largest rate").
+func TestSolveLargestValue(t *testing.T) {
+	a, err := Solve(context.Background(), problem(t, small(false), award("uplift = \"?\"\n"), Target{Amount: ptr("1999999.20")}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Value.Equal(dec("10")) || !a.Cost.Equal(dec("1999999.20")) || a.Next != nil {
+		t.Errorf("got %s costing %s, next %v; want 1000%% costing £1,999,999.20 and no next value", a.Value, a.Cost, a.Next)
+	}
+}

@@ -37,7 +37,11 @@ func SolveTable(a *solve.Answer) report.Table {
 	} else {
 		t.Note = fmt.Sprintf("%s is the largest value allowed; it costs the target exactly.\n", u.Written(a.Value))
 	}
-	t.Note += fmt.Sprintf("%d model evaluations in the search; then the answer and the next value up were costed again as paymodel compare costs them, to check the bracket.", a.Evaluations)
+	again := "the answer and the next value up were"
+	if a.Next == nil {
+		again = "the answer was"
+	}
+	t.Note += fmt.Sprintf("%d model evaluations in the search; then %s costed again as paymodel compare costs them, to check the bracket.", a.Evaluations, again)
 	return t
 }
 
