@@ -196,6 +196,13 @@ func TestWorkbookErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "an error value is named once, not again as a blank band",
+			sheets: sheets{{"bands", bandsCSV}, {"increments", incrementsCSV},
+				{"staff", "id,band,point\nP1,Band 1,1\nP2,x,1\n"}},
+			extra: func(b *xlsx.Builder) { b.Error("staff", 3, 2, "VLOOKUP(A3,X:Y,2,FALSE)", "#N/A") },
+			want:  []string{`pay.xlsx: staff!B3: the cell holds the error #N/A (correct the formula or the value)`},
+		},
+		{
 			name: "a repeated label is on a row, not a line",
 			sheets: sheets{{"Bands", "Pay bands 2025\n\nband,title\nBand 1,One\nBand 1,Again\n"},
 				{"increments", incrementsCSV}},

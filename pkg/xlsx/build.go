@@ -83,7 +83,14 @@ func (b *Builder) Formula(sheet string, row, col int, formula, result, numFmt st
 		value = "0" // a placeholder that Bytes removes
 	}
 	b.Number(sheet, row, col, value, numFmt)
-	b.formulas = append(b.formulas, formulaCell{b.sheetIndex(sheet), CellName(row, col), formula, result})
+	b.formulas = append(b.formulas, formulaCell{sheet: b.sheetIndex(sheet), ref: CellName(row, col), formula: formula, result: result})
+}
+
+// Error sets a cell holding an error value such as "#N/A", the saved
+// result of formula (written as in Formula; "" for none).
+func (b *Builder) Error(sheet string, row, col int, formula, code string) {
+	b.Number(sheet, row, col, "0", "")
+	b.formulas = append(b.formulas, formulaCell{sheet: b.sheetIndex(sheet), ref: CellName(row, col), formula: formula, result: code, isError: true})
 }
 
 // formulaCell is a formula Bytes writes into a sheet's XML: excelize
@@ -93,6 +100,7 @@ type formulaCell struct {
 	sheet           int // 1-based, in the order of Sheet calls
 	ref             string
 	formula, result string
+	isError         bool // result is an error value (Error)
 }
 
 func (b *Builder) sheetIndex(name string) int {
@@ -157,9 +165,10 @@ func (b *Builder) Bytes() ([]byte, error) {
 	return addFormulas(buf.Bytes(), b.formulas)
 }
 
-// addFormulas returns the workbook file with the formulas written into
-// their cells: each cell's <f> goes before its <v>, and a formula without a
-// result loses its placeholder <v>.
+// addFormulas returns the workbook file with the formulas and error values
+// written into their cells: each cell's <f> goes before its <v>, a formula
+// without a result loses its placeholder <v>, and an error value replaces
+// it, with the cell's type "e".
 func addFormulas(file []byte, formulas []formulaCell) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(file), int64(len(file)))
 	if err != nil {
@@ -187,12 +196,22 @@ func addFormulas(file []byte, formulas []formulaCell) ([]byte, error) {
 				return nil, fmt.Errorf("xlsx: no cell %s in %s", fc.ref, zf.Name)
 			}
 			v += start
-			cell := "<f>" + fc.formula + "</f>"
-			end := v
-			if fc.result == "" {
-				end = v + bytes.Index(data[v:], []byte("</v>")) + len("</v>")
+			end := v + bytes.Index(data[v:], []byte("</v>")) + len("</v>")
+			var cell string
+			if fc.formula != "" {
+				cell = "<f>" + fc.formula + "</f>"
+			}
+			switch {
+			case fc.isError:
+				cell += "<v>" + fc.result + "</v>"
+			case fc.result != "":
+				end = v // keep the value
 			}
 			data = append(data[:v:v], append([]byte(cell), data[end:]...)...)
+			if fc.isError {
+				at := start + len(`<c r="`+fc.ref+`"`)
+				data = append(data[:at:at], append([]byte(` t="e"`), data[at:]...)...)
+			}
 		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate})
 		if err != nil {

@@ -55,6 +55,8 @@ func TestReadCells(t *testing.T) {
 		{"formula reads its saved result", func(b *Builder) { b.Formula("s", 1, 1, "25524.1*1", "25524.1", "") }, "25524.1", ""},
 		{"formula result in a percent format", func(b *Builder) { b.Formula("s", 1, 1, "3/100", "0.03", "0%") }, "3%", ""},
 		{"formula result over-precise", func(b *Builder) { b.Formula("s", 1, 1, "0.1+0.2", "0.30000000000000004", "") }, "0.30000000000000004", ""},
+		{"error value", func(b *Builder) { b.Error("s", 1, 1, "", "#N/A") }, "", "the cell holds the error #N/A (correct the formula or the value)"},
+		{"formula with an error result", func(b *Builder) { b.Error("s", 1, 1, "1/0", "#DIV/0!") }, "", "the cell holds the error #DIV/0! (correct the formula or the value)"},
 		{"formula without a saved result", func(b *Builder) { b.Text("s", 1, 2, "x"); b.Formula("s", 1, 1, "B1*2", "", "") }, "",
 			"the formula has no saved result (open the workbook in Excel or LibreOffice and save it, so that its results are stored)"},
 	} {
