@@ -23,6 +23,7 @@ type compareFlags struct {
 	years     int
 	cpdHours  string
 	turnover  string
+	measures  measureFlags // --index and --base (compare, briefing)
 	// equalityAttrs and references choose the pay gap measures' groups
 	// (declarePayGap).
 	equalityAttrs stringList
@@ -129,6 +130,9 @@ func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Res
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := f.measures.apply(cmd, &opt); err != nil {
+		return nil, nil, err
+	}
 	src, ds, tls, err := f.loadTimelines(e, arg)
 	if err != nil {
 		return nil, nil, err
@@ -141,7 +145,7 @@ func (f *compareFlags) analyse(e *env, cmd string, args []string) (*analysis.Res
 	}
 	res, err := analysis.Run(e.ctx, ds, tls, opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, f.measures.runError(cmd, err)
 	}
 	if err := analysis.Check(res); err != nil {
 		return nil, nil, err

@@ -24,15 +24,19 @@ func (*briefingCmd) Help() help {
 		args:    "[DATASET] [--compare DATASET]... [--scenario FILE]... [--out FILE]",
 		summary: "write the campaign briefing (PDF): real-terms pay, years to top, offers against inflation",
 		detail: `Two to four pages that make the case at a glance: headline figures, the
-real-terms value of each band's entry and top salary over the structure's
-history at the latest prices in inflation.csv, years to the top of each band
-against the --compare structures (for example nhs-afc), and each offer's rise
-against inflation.`,
+real-terms change of each band's entry and top salary since the dataset's
+earliest structure under every price series of inflation.csv side by side
+(--index picks the headline one), the uplift that would restore each band's
+top to its value at --base and the days worked unpaid, years to the top of
+each band against the --compare structures (for example nhs-afc), each
+offer's rise against inflation and its real-terms change over the deal,
+and the points below each wage floor of floors.csv.`,
 	}
 }
 
 func (c *briefingCmd) Flags(fs *flag.FlagSet) {
 	c.opts.declare(fs)
+	c.opts.measures.declare(fs)
 	fs.Var(&c.compare, "compare", "another `DATASET` to compare years to top with (repeatable), e.g. nhs-afc")
 	fs.StringVar(&c.out, "out", "", "output `FILE` (default reports/<dataset>/briefing.pdf)")
 }

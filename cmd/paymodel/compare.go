@@ -32,6 +32,8 @@ forward with no award. Writes into DIR (default reports/<dataset>/):
   points.csv, careers.csv, summary.csv                  always
   cost.csv, distribution.csv, equality.csv, paygap.csv
                                                        when the dataset has a census
+  realterms.csv                                        with inflation.csv
+  floors.csv                                           with floors.csv
   comparison.pdf                                       the negotiators' report
   tables.xlsx                                          the tables as one workbook
 and prints a side-by-side summary. Every file is written to a temporary name
@@ -42,6 +44,7 @@ run before anything is written (exit 2).`,
 
 func (c *compareCmd) Flags(fs *flag.FlagSet) {
 	c.opts.declare(fs)
+	c.opts.measures.declare(fs)
 	c.opts.declarePayGap(fs)
 	fs.StringVar(&c.out, "out", "", "output `DIR` (default reports/<dataset>)")
 	fs.BoolVar(&c.noPDF, "no-pdf", false, "do not write comparison.pdf")

@@ -89,7 +89,7 @@ type Result struct {
 	// (Current's, in order); nil without a census.
 	EqualityAttributes []string
 	// RealTerms is the dataset's real-terms history under the headline
-	// series, at the start's prices (RealTermsHistory).
+	// series, at Real.Measures.Now's prices (RealTermsHistory).
 	RealTerms []RealTerms
 	// Real is the real-terms and wage-floor analysis: every series side
 	// by side, realterms.csv, floors.csv, differentials.

@@ -22,8 +22,10 @@ type Measures struct {
 	// Headline is the series headline figures use (Options.Index; default
 	// the first); zero without inflation.csv.
 	Headline inflation.Series
-	// Now is the horizon's start: the date histories and restore figures
-	// are measured to, and the prices they are at.
+	// Now is the date histories and restore figures are measured to, and
+	// the prices they are at: the horizon's start, or the dataset's latest
+	// structure date when that is later (so that a dataset's own history
+	// is measured to its end).
 	Now calendar.Date
 	// Base is the prices realterms.csv is at: Options.Base, else Now.
 	Base calendar.Date
@@ -50,6 +52,9 @@ func (e *UnknownIndexError) Error() string {
 // measures picks the series and dates of a comparison starting on start.
 func measures(ds *paystructure.Dataset, start calendar.Date, opt Options) (Measures, error) {
 	m := Measures{Series: inflation.Split(ds.Inflation), Now: start, Base: start, Since: opt.Base}
+	if latest := ds.Latest().EffectiveFrom; m.Now.Before(latest) {
+		m.Now = latest
+	}
 	if !opt.Base.IsZero() {
 		m.Base = opt.Base
 	}
@@ -90,7 +95,7 @@ type RealRow struct {
 }
 
 // realRows lists realterms.csv: for every timeline, pay year, band (entry
-// then top) and series.
+// then top; a band of one point once) and series.
 func realRows(tls []*paystructure.Timeline, m Measures) []RealRow {
 	var out []RealRow
 	for _, tl := range tls {
@@ -104,6 +109,9 @@ func realRows(tls []*paystructure.Timeline, m Measures) []RealRow {
 				for _, which := range []string{"entry", "top"} {
 					p := sc.Points[0]
 					if which == "top" {
+						if len(sc.Points) == 1 {
+							break // a band of one point: its entry is its top
+						}
 						p = sc.Top()
 					}
 					for _, s := range m.Series {

@@ -146,3 +146,27 @@ func TestFloorsErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSummarySeries: validate's summary names each series, with its
+// forecast values counted, and each wage floor.
+func TestSummarySeries(t *testing.T) {
+	ds, err := Load(files(map[string]string{
+		InflationFile: "date,series,index,status\n2024-04-01,CPI,133.5,\n2025-04-01,CPI,138.2,\n2026-04-01,CPI,142,forecast\n2025-04-01,RPI,402.2,\n",
+		FloorsFile:    "date,name,hourly\n2025-04-01,National Living Wage,12.21\n2026-04-01,National Living Wage,12.71\n2025-10-22,Real Living Wage,13.45\n",
+	}), "series")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteSummary(&b, ds); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Inflation: CPI 3 index values, 2024-04-01 to 2026-04-01 (1 forecast); RPI 1 index value, 2025-04-01 to 2025-04-01\n",
+		"Wage floors: National Living Wage 2 values, 2025-04-01 to 2026-04-01; Real Living Wage 1 value, 2025-10-22 to 2025-10-22\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, b.String())
+		}
+	}
+}

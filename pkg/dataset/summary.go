@@ -39,10 +39,13 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 	} else {
 		fmt.Fprintf(b, "Census: none (no %s)\n", StaffFile)
 	}
-	if n := len(ds.Inflation); n > 0 {
-		fmt.Fprintf(b, "Inflation: %d index values, %s to %s\n", n, ds.Inflation[0].Date, ds.Inflation[n-1].Date)
+	if len(ds.Inflation) > 0 {
+		fmt.Fprintf(b, "Inflation: %s\n", inflationText(ds.Inflation))
 	} else {
 		fmt.Fprintf(b, "Inflation: none (no %s)\n", InflationFile)
+	}
+	if len(ds.Floors) > 0 {
+		fmt.Fprintf(b, "Wage floors: %s\n", floorsText(ds.Floors))
 	}
 	if len(ds.OnCosts) > 0 {
 		var parts []string
@@ -124,4 +127,44 @@ func fteText(d decimal.Decimal) string {
 	whole, frac, _ := strings.Cut(d.StringFixed(1), ".")
 	n, _ := strconv.ParseInt(whole, 10, 64)
 	return thousands(n) + "." + frac
+}
+
+// inflationText describes each series of points: "CPI 36 index values,
+// 2008-04-01 to 2025-09-01; RPI …", the count of forecast values where
+// there are any; without a series column, "3 index values, … to …".
+func inflationText(points []paystructure.IndexPoint) string {
+	var parts []string
+	for i := 0; i < len(points); {
+		j, forecast := i, 0
+		for ; j < len(points) && points[j].Series == points[i].Series; j++ {
+			if points[j].Forecast {
+				forecast++
+			}
+		}
+		s := fmt.Sprintf("%d %s, %s to %s", j-i, plain.Plural(j-i, "index value", "index values"), points[i].Date, points[j-1].Date)
+		if points[i].Series != "" {
+			s = points[i].Series + " " + s
+		}
+		if forecast > 0 {
+			s += fmt.Sprintf(" (%d forecast)", forecast)
+		}
+		parts = append(parts, s)
+		i = j
+	}
+	return strings.Join(parts, "; ")
+}
+
+// floorsText describes each wage floor: "National Living Wage 11 values,
+// 2016-04-01 to 2026-04-01; …".
+func floorsText(floors []paystructure.Floor) string {
+	var parts []string
+	for i := 0; i < len(floors); {
+		j := i
+		for j < len(floors) && floors[j].Name == floors[i].Name {
+			j++
+		}
+		parts = append(parts, fmt.Sprintf("%s %d %s, %s to %s", floors[i].Name, j-i, plain.Plural(j-i, "value", "values"), floors[i].Date, floors[j-1].Date))
+		i = j
+	}
+	return strings.Join(parts, "; ")
 }

@@ -14,13 +14,18 @@ import (
 )
 
 // Briefing assembles the campaign briefing: headline figures, real-terms
-// erosion, years to top against other structures, and each offer's rise
-// against inflation.
+// erosion under every price measure side by side (the headline measure
+// named wherever a figure is), the uplift that would restore each band's
+// top and the days worked unpaid, years to top against other structures,
+// each offer's rise against inflation and its real-terms change over the
+// deal, and the points below each wage floor.
 func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Meta) *report.Document {
 	ds := r.Dataset
 	cur := r.Current()
 	figs := r.Figures
 	history := r.RealTerms
+	m := r.Real.Measures
+	measure := m.Headline.Label()
 	doc := &report.Document{
 		Title:    "Pay briefing: " + ds.Name,
 		Subtitle: fmt.Sprintf("Real-terms pay, years to the top, and the offers on the table (%s)", cur.Start.First()),
@@ -31,12 +36,16 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Me
 
 	// Headlines.
 	var heads []report.KeyFigure
-	if worst, ok := analysis.WorstErosion(history); ok {
-		heads = append(heads, report.KeyFigure{Label: worst.Band + " " + worst.Which + " in real terms", Value: report.PercentChange(worst.Change),
-			Note: fmt.Sprintf("since %s, at %s prices", worst.Dates[0], worst.Prices)})
+	if worst, ok := analysis.WorstErosion(tops(history)); ok {
+		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("%s %s in real terms (%s)", worst.Band, worst.Which, measure), Value: report.PercentChange(worst.Change),
+			Note: fmt.Sprintf("since %s, at %s prices", monthYear(worst.Dates[0]), monthYear(worst.Prices))})
+	}
+	if days, ok := worstDays(r.Real.Restores, measure); ok {
+		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("Days worked unpaid (%s)", measure), Value: report.Text(report.Number(days.DaysUnpaid, 1).Display() + " days"),
+			Note: fmt.Sprintf("%s top, since %s", days.Band, monthYear(days.Since))})
 	}
 	if r.Inflation != nil {
-		heads = append(heads, report.KeyFigure{Label: "Inflation, 12 months to " + cur.Start.First().String(), Value: report.Percent(*r.Inflation)})
+		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("Inflation (%s), 12 months to %s", measure, monthYear(cur.Start.First())), Value: report.Percent(*r.Inflation)})
 	}
 	if longest, ok := analysis.LongestClimb(analysis.Climbs(ds)); ok {
 		heads = append(heads, report.KeyFigure{Label: "Longest climb to the top", Value: report.Text(report.Number(longest.Years, 1).Display() + " years"), Note: longest.Band})
@@ -51,13 +60,17 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Me
 	// Real terms.
 	add(report.Heading{Text: "What pay is worth", Level: 1})
 	if len(history) == 0 {
-		add(report.Paragraph{Text: "The dataset has no price index covering its structure dates (inflation.csv), so real-terms values cannot be shown."})
+		add(report.Paragraph{Text: "The dataset has no price index covering its structure dates and the start (inflation.csv), so real-terms values cannot be shown."})
 	} else {
-		add(report.Paragraph{Text: realTermsSentences(history)})
-		if c := realTermsChart(history, "top"); len(c.Series) > 0 {
+		add(report.Paragraph{Text: realTermsSentences(history, measure)})
+		if c := realTermsChart(history, "top", measure); len(c.Series) > 0 {
 			add(c)
 		}
-		add(report.TableBlock{Table: realTermsTable(history)})
+		add(report.TableBlock{Table: measuresTable(r)})
+	}
+	if t, ok := restoreTable(r); ok {
+		add(report.Heading{Text: "What it would take to restore pay", Level: 1})
+		add(report.TableBlock{Table: t})
 	}
 
 	// Years to top against other structures.
@@ -68,7 +81,8 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Me
 	// Offers against inflation.
 	if len(r.Timelines) > 1 {
 		add(report.Heading{Text: "The offers against inflation", Level: 1})
-		t := report.Table{Title: "Rise on each point after the offer's last award, against Current", Columns: []string{"Offer", "Smallest rise", "Largest rise", "Inflation", "Smallest rise less inflation"}}
+		infCol := fmt.Sprintf("Inflation (%s)", measure)
+		t := report.Table{Title: "Rise on each point after the offer's last award, against Current", Columns: []string{"Offer", "Smallest rise", "Largest rise", infCol, "Smallest rise less inflation"}}
 		for _, f := range figs[1:] {
 			infl, real := report.Blank(), report.Blank()
 			if r.Inflation != nil {
@@ -76,18 +90,50 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Me
 			}
 			t.Rows = append(t.Rows, []report.Cell{report.Text(f.Name), report.PercentChange(f.SmallestRise), report.PercentChange(f.LargestRise), infl, real})
 		}
-		t.Note = "Inflation is over the 12 months to the start of the pay year; the last column is in percentage points."
+		t.Note = fmt.Sprintf("Inflation is %s over the 12 months to %s; the last column is in percentage points.", measure, monthYear(cur.Start.First()))
 		add(report.TableBlock{Table: t, Widths: []int{4, 2, 2, 2, 2}})
-		add(offersChart(figs, r.Inflation))
+		add(offersChart(figs, r.Inflation, measure))
+		add(report.TableBlock{Table: dealTable(r)})
 	}
-	add(report.Paragraph{Text: "Sources: the dataset's own tables (see its README for every figure's source). Real terms use the dataset's price index (inflation.csv); unions often quote RPI, which rises faster than CPI."})
+
+	// Wage floors.
+	if ds.Floors != nil {
+		add(report.Heading{Text: "Pay against the wage floors", Level: 1})
+		add(report.Paragraph{Text: floorsSentence(r)})
+		if t, ok := breachTable(r.Real.Breaches, ds.Floors); ok {
+			add(report.TableBlock{Table: t, Widths: []int{4, 2, 6, 5}})
+		}
+	}
+	add(report.Paragraph{Text: sourcesText(m)})
 	return doc
+}
+
+// tops returns the histories of band tops.
+func tops(h []analysis.RealTerms) []analysis.RealTerms {
+	var out []analysis.RealTerms
+	for _, rt := range h {
+		if rt.Which == "top" {
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+// worstDays returns the band top with the most days worked unpaid under
+// series; ok is false when none has any.
+func worstDays(rs []analysis.Restore, series string) (worst analysis.Restore, ok bool) {
+	for _, x := range rs {
+		if x.Which == "top" && x.Series == series && x.DaysUnpaid.IsPositive() && (!ok || x.DaysUnpaid.GreaterThan(worst.DaysUnpaid)) {
+			worst, ok = x, true
+		}
+	}
+	return worst, ok
 }
 
 // realTermsSentences says what each band's top salary is worth now against
 // when the structure was first dated ("Band 4 top is worth 12.3% less than
 // in 2010"), naming bands that share a figure together.
-func realTermsSentences(h []analysis.RealTerms) string {
+func realTermsSentences(h []analysis.RealTerms, measure string) string {
 	type group struct {
 		bands []string
 		rt    analysis.RealTerms
@@ -120,15 +166,15 @@ func realTermsSentences(h []analysis.RealTerms) string {
 		if len(g.bands) > 1 {
 			who = "The tops of " + strings.Join(g.bands[:len(g.bands)-1], ", ") + " and " + g.bands[len(g.bands)-1] + " are each"
 		}
-		s = append(s, fmt.Sprintf("%s worth %s %s than in %d.", who, report.Percent(g.rt.Change.Abs()).Display(), word, g.rt.Dates[0].Year))
+		s = append(s, fmt.Sprintf("%s worth %s %s than in %s.", who, report.Percent(g.rt.Change.Abs()).Display(), word, monthYear(g.rt.Dates[0])))
 	}
 	if len(s) == 0 {
 		return "The dataset has only one dated structure within the price index, so there is no history to compare."
 	}
-	return strings.Join(s, " ") + fmt.Sprintf(" At %s prices; between dates, pay is as the structure last set it.", h[0].Prices)
+	return strings.Join(s, " ") + fmt.Sprintf(" Measured by %s, at %s prices; between dates, pay is as the structure last set it.", measure, monthYear(h[0].Prices))
 }
 
-func realTermsChart(h []analysis.RealTerms, which string) report.Chart {
+func realTermsChart(h []analysis.RealTerms, which, measure string) report.Chart {
 	// Categories: every date any band has.
 	seen := map[calendar.Date]bool{}
 	var dates []calendar.Date
@@ -144,7 +190,8 @@ func realTermsChart(h []analysis.RealTerms, which string) report.Chart {
 		}
 	}
 	slices.SortFunc(dates, calendar.Date.Compare)
-	c := report.Chart{Kind: report.LineChart, Title: fmt.Sprintf("Band %s salaries at %s prices", which, h[0].Prices), XLabel: "Date", YLabel: "Salary at " + h[0].Prices.String() + " prices (£)"}
+	c := report.Chart{Kind: report.LineChart, Title: fmt.Sprintf("Band %s salaries at %s prices (%s)", which, monthYear(h[0].Prices), measure), XLabel: "Date",
+		YLabel: fmt.Sprintf("Salary at %s prices, %s (£)", monthYear(h[0].Prices), measure)}
 	for _, d := range dates {
 		c.Categories = append(c.Categories, d.String())
 	}
@@ -165,16 +212,6 @@ func realTermsChart(h []analysis.RealTerms, which string) report.Chart {
 		c.Series = append(c.Series, s)
 	}
 	return c
-}
-
-func realTermsTable(h []analysis.RealTerms) report.Table {
-	t := report.Table{Title: "Entry and top salaries, cash and real", Columns: []string{"Band", "", "Since", "Cash then", "Real then", "Cash now", "Real change"}}
-	for _, rt := range h {
-		n := len(rt.Dates) - 1
-		t.Rows = append(t.Rows, []report.Cell{report.Text(rt.Band), report.Text(rt.Which), report.Date(rt.Dates[0]), report.Money(rt.Cash[0]), report.Money(rt.Real[0]), report.Money(rt.Cash[n]), report.PercentChange(rt.Change)})
-	}
-	t.Note = fmt.Sprintf("Real values at %s prices from the dataset's price index.", h[0].Prices)
-	return t
 }
 
 func yearsComparisonChart(ds *paystructure.Dataset, others []*paystructure.Dataset) report.Chart {
@@ -212,7 +249,7 @@ func shortBand(band string, short bool) string {
 	return band
 }
 
-func offersChart(figs []analysis.ScenarioFigures, infl *decimal.Decimal) report.Chart {
+func offersChart(figs []analysis.ScenarioFigures, infl *decimal.Decimal, measure string) report.Chart {
 	c := report.Chart{Kind: report.BarChart, Title: "Smallest and largest rise on a point, per offer", XLabel: "Offer", YLabel: "Rise (%)"}
 	small := report.Series{Name: "Smallest rise"}
 	large := report.Series{Name: "Largest rise"}
@@ -223,7 +260,7 @@ func offersChart(figs []analysis.ScenarioFigures, infl *decimal.Decimal) report.
 	}
 	c.Series = []report.Series{small, large}
 	if infl != nil {
-		inf := report.Series{Name: "Inflation"}
+		inf := report.Series{Name: "Inflation (" + measure + ")"}
 		for range figs[1:] {
 			inf.Values = append(inf.Values, report.Percent(*infl))
 		}

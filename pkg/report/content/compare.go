@@ -13,7 +13,8 @@ import (
 
 // CompareTables returns the CSV tables of a comparison, in the order they
 // are documented: points, careers, summary, and with a census cost,
-// distribution, equality and paygap.
+// distribution, equality and paygap; then realterms with inflation.csv and floors
+// with floors.csv.
 func CompareTables(r *analysis.Result) []report.Table {
 	var points []projection.PointRow
 	var careers []projection.Career
@@ -27,6 +28,12 @@ func CompareTables(r *analysis.Result) []report.Table {
 	if r.Costing != nil {
 		tables = append(tables, CostTable(r.Costing, r.Suppression, r.Current().Start), DistributionTable(r.Costing, r.Suppression), EqualityTable(r.Equality))
 		tables = append(tables, PayGapTable(r.PayGaps))
+	}
+	if len(r.Dataset.Inflation) > 0 {
+		tables = append(tables, RealTermsTable(r.Real.Rows))
+	}
+	if r.Dataset.Floors != nil {
+		tables = append(tables, FloorsTable(r.Real.Floors))
 	}
 	return tables
 }
@@ -136,7 +143,7 @@ func WriteCompareSummary(w io.Writer, r *analysis.Result) error {
 	fmt.Fprintf(w, "Dataset %s (checksum %s): %d scenario(s) against Current, from %s for %d years\n",
 		ds.Name, ds.Checksum, len(r.Timelines)-1, cur.Start.First(), cur.Years)
 	if r.Inflation != nil {
-		fmt.Fprintf(w, "Inflation over the 12 months to %s: %s\n", cur.Start.First(), report.Percent(*r.Inflation).Display())
+		fmt.Fprintf(w, "%s over the 12 months to %s: %s\n", inflationLabel(r), cur.Start.First(), report.Percent(*r.Inflation).Display())
 	}
 	fmt.Fprintln(w)
 	if err := report.WriteText(w, FiguresTable(r)); err != nil {

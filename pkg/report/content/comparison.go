@@ -9,7 +9,6 @@ import (
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
 	"paymodel/pkg/money"
-	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
 	"paymodel/pkg/report"
 )
@@ -46,6 +45,7 @@ func Comparison(r *analysis.Result, meta report.Meta) *report.Document {
 	add(report.PageBreak{}, report.Heading{Text: "Years to the top and career earnings", Level: 1})
 	add(yearsToTopChart(r))
 	add(report.TableBlock{Table: careerEarningsTable(r)})
+	add(floorBlocks(r)...)
 
 	if r.Costing != nil {
 		add(report.PageBreak{}, report.Heading{Text: "What each offer costs", Level: 1})
@@ -84,7 +84,7 @@ func comparisonIntro(r *analysis.Result) string {
 		fmt.Fprintf(&b, "Costs are for the census of %s people, projected month by month. ", report.Int(r.Dataset.Census.Headcount).Display())
 	}
 	if r.Inflation != nil {
-		fmt.Fprintf(&b, "Inflation over the 12 months to %s was %s.", cur.Start.First(), report.Percent(*r.Inflation).Display())
+		fmt.Fprintf(&b, "%s over the 12 months to %s was %s.", inflationLabel(r), cur.Start.First(), report.Percent(*r.Inflation).Display())
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -348,7 +348,7 @@ func scorecard(r *analysis.Result) []report.Block {
 	blocks = append(blocks, report.TableBlock{Table: fair})
 
 	// Competitive.
-	comp := report.Table{Title: "Competitive: rises against inflation", Columns: []string{"Scenario", "Smallest rise", "Inflation", "Smallest rise in real terms", "Entry salary of lowest band", "Top salary of highest band"}}
+	comp := report.Table{Title: "Competitive: rises against inflation", Columns: []string{"Scenario", "Smallest rise", inflationLabel(r), "Smallest rise in real terms (" + r.Real.Measures.Headline.Label() + ")", "Entry salary of lowest band", "Top salary of highest band"}}
 	for i, f := range r.Figures {
 		infl, real := report.Blank(), report.Blank()
 		smallest := report.Text("baseline")
@@ -443,16 +443,7 @@ func assumptions(r *analysis.Result) string {
 	if r.Dataset.Census != nil {
 		fmt.Fprintf(&b, "Census: %s people in %s rows; turnover %s a year. ", report.Int(r.Dataset.Census.Headcount).Display(), report.Int(r.Dataset.Census.Rows).Display(), money.RateText(r.Options.Turnover))
 	}
-	if p, ok := latestIndex(r.Dataset); ok {
-		fmt.Fprintf(&b, "Inflation from the dataset's price index (inflation.csv, latest %s).", p)
-	}
+	b.WriteString(indexText(r))
 	b.WriteString("\n\nThe offers' scenario files follow, verbatim.")
 	return b.String()
-}
-
-func latestIndex(ds *paystructure.Dataset) (string, bool) {
-	if len(ds.Inflation) == 0 {
-		return "", false
-	}
-	return ds.Inflation[len(ds.Inflation)-1].Date.String(), true
 }

@@ -87,7 +87,8 @@ func mustSample(t *testing.T) *analysis.Result {
 func TestSampleCSVGolden(t *testing.T) {
 	r := mustSample(t)
 	tables := content.CompareTables(r)
-	want := []string{content.PointsCSV, content.CareersCSV, content.SummaryCSV, content.CostCSV, content.DistributionCSV, content.EqualityCSV, content.PayGapCSV}
+	want := []string{content.PointsCSV, content.CareersCSV, content.SummaryCSV, content.CostCSV, content.DistributionCSV, content.EqualityCSV, content.PayGapCSV,
+		content.RealTermsCSV, content.FloorsCSV}
 	if len(tables) != len(want) {
 		t.Fatalf("got %d tables, want %d", len(tables), len(want))
 	}
@@ -220,10 +221,13 @@ func TestComparisonPDF(t *testing.T) {
 	}
 }
 
-// TestBriefingPDF checks the campaign briefing's length and its real-terms
-// figure: the probation structure of 2024-04-01 at 2025-04-01 prices, with
-// the sample CPI index (2024-04-01: 149.701, 2025-04-01: 154.941, a rise of
-// 3.5%), is worth 149.701 / 154.941 − 1 = −3.38…% ≈ 3.4% less.
+// TestBriefingPDF checks the campaign briefing's length and its figures,
+// worked by hand from the sample's ONS index levels: Band 4's top of April
+// 2021 (£37,174) at April 2025 CPI prices is 37174 × 138.2 ÷ 110.1 =
+// £46,661.64, and £42,000 is 42000 ÷ 46661.64 − 1 = −9.99…% ≈ 10.0% less;
+// CPI over the 12 months to April 2025 is 138.2 ÷ 133.5 − 1 = 3.5%; Band 2
+// point 1 (£23,500) is below the April 2026 National Living Wage, 12.71 ×
+// 37 × 52.143 = £24,521.29 a year.
 func TestBriefingPDF(t *testing.T) {
 	r := mustSample(t)
 	nhs, err := runSample("nhs-afc")
@@ -238,7 +242,8 @@ func TestBriefingPDF(t *testing.T) {
 		t.Errorf("briefing has %d pages; want 2–4", n)
 	}
 	text := normalise(pdftext.Extract(t, buf.Bytes(), 0))
-	for _, s := range []string{"3.4% less than in 2024", "3.5%", "Smallest rise"} {
+	for _, s := range []string{"Band 4 top is worth 10.0% less than in April 2021", "Inflation (CPI)", "3.5%", "Smallest rise",
+		"National Living Wage, £12.71 from April 2026 April 2026 Current Band 2 point 1", "Days worked unpaid (CPI)"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("briefing does not contain %q", s)
 		}

@@ -1,0 +1,88 @@
+package content_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/dataset"
+	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
+	"paymodel/pkg/scenario"
+)
+
+// smallReal compares Current with a 3% offer over two years on two bands
+// of 37 hours, with CPI (a forecast for April 2026) and RPI, and the
+// National Living Wage and the Real Living Wage as floors.
+func smallReal(t *testing.T) *analysis.Result {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"bands.csv": {Data: []byte("band,weekly_hours\nBand A,37\nBand B,37.5\n")},
+		"increments.csv": {Data: []byte("band,point,salary,effective_from\n" +
+			"Band A,1,19000,2023-04-01\nBand A,2,20000,2023-04-01\nBand B,1,24000,2023-04-01\nBand B,2,28000,2023-04-01\n" +
+			"Band A,1,20000,2024-04-01\nBand A,2,21000,2024-04-01\nBand B,1,25000,2024-04-01\nBand B,2,29000,2024-04-01\n")},
+		"inflation.csv": {Data: []byte("date,series,index,status,source\n" +
+			"2024-04-01,CPI,100,,\n2025-04-01,CPI,103.5,,\n2026-04-01,CPI,106,forecast,test forecast\n" +
+			"2024-04-01,RPI,330,,\n2025-04-01,RPI,346.5,,\n")},
+		"floors.csv": {Data: []byte("date,name,hourly\n2025-04-01,National Living Wage,10.00\n2026-04-01,National Living Wage,10.50\n2024-10-01,Real Living Wage,10.90\n")},
+	}
+	ds, err := dataset.Load(fsys, "small")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenario.Parse("offer.toml", []byte("name = \"Three per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tls, err := analysis.Timelines(ds, []*scenario.Scenario{sc}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := analysis.Options{Base: ds.Structures[1].EffectiveFrom} // 2024-04-01 prices
+	r, err := analysis.Run(context.Background(), ds, tls, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestRealTermsFloorsGolden pins realterms.csv and floors.csv on the small
+// dataset. Spot checks, by hand: Current year 1 Band A entry £20,000 at
+// April 2024 prices is 20000 × 100 ÷ 103.5 = £19,323.67 (CPI) and 20000 ×
+// 330 ÷ 346.5 = £19,047.62 (RPI); year 2 CPI 20000 × 100 ÷ 106 =
+// £18,867.92, a forecast; RPI has no April 2026 value (blank). Band A
+// point 1: 20000 ÷ (37 × 52.143) = £10.37 an hour, below the Real Living
+// Wage (£10.90) in year 1 and the April 2026 National Living Wage (£10.50)
+// in year 2 under Current; in year 2 the Real Living Wage of October 2024
+// is not yet known (blank).
+func TestRealTermsFloorsGolden(t *testing.T) {
+	r := smallReal(t)
+	tables := content.CompareTables(r)
+	if n := len(tables); n < 2 || tables[n-2].Name != content.RealTermsCSV || tables[n-1].Name != content.FloorsCSV {
+		t.Fatalf("tables end %v", tables[len(tables)-1].Name)
+	}
+	for _, tab := range tables[len(tables)-2:] {
+		var buf bytes.Buffer
+		if err := report.WriteCSV(&buf, tab); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "golden", "small-"+tab.Name)
+		if *update {
+			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./pkg/report/content -update to create it)", err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("%s differs from %s; first difference:\n%s", tab.Name, golden, firstDiff(buf.String(), string(want)))
+		}
+	}
+}
