@@ -181,3 +181,28 @@ func TestColumnName(t *testing.T) {
 		t.Errorf("CellName(14, 3) = %q", got)
 	}
 }
+
+// numberText by hand: in the 1904 date system (old Mac workbooks) day 0 is
+// 1904-01-01, 1462 days after the 1900 system's, so 2025-04-01 is
+// 45748 − 1462 = 44286; a percentage is shifted, not multiplied, so the
+// binary 0.1 + 0.2 stays over-precise; −0 reads as 0.
+func TestNumberText(t *testing.T) {
+	for _, tc := range []struct {
+		f        float64
+		k        format
+		date1904 bool
+		want     string
+	}{
+		{44286, dateFormat, true, "2025-04-01"},
+		{45748, dateFormat, false, "2025-04-01"},
+		{-1, dateFormat, false, "-1"}, // before Excel's first day: left a number
+		{0.30000000000000004, percentFormat, false, "30.000000000000004%"}, // the double 0.1 + 0.2 is
+		{0.035, percentFormat, false, "3.5%"},
+		{-0.0, numberFormat, false, "0"},
+		{1e21, numberFormat, false, "1000000000000000000000"},
+	} {
+		if got := numberText(tc.f, tc.k, tc.date1904); got != tc.want {
+			t.Errorf("numberText(%v, %d, %v) = %q, want %q", tc.f, tc.k, tc.date1904, got, tc.want)
+		}
+	}
+}
