@@ -143,12 +143,14 @@ type cell struct {
 // shown is what the page shows after a navigation or an edit.
 type shown struct {
 	Cells  []cell
+	Facts  map[string]string // data-fact → data-value of the key figures
 	Search string
 	Errors string
 }
 
 const readPage = `(() => ({
   Cells: Array.from(document.querySelectorAll("[data-kind]")).map(e => ({Scenario: e.dataset.scenario, Year: e.dataset.year, Kind: e.dataset.kind, Value: e.dataset.value})),
+  Facts: Object.fromEntries(Array.from(document.querySelectorAll("[data-fact]")).map(e => [e.dataset.fact, e.dataset.value])),
   Search: location.search,
   Errors: Array.from(document.querySelectorAll(".error")).map(e => e.textContent).join(" ").trim(),
 }))()`
@@ -197,6 +199,13 @@ func compare(t *testing.T, ms *analysis.Members, m member, got shown) int {
 	st, err := ms.Member(m.person(t))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The key figures now: full-time salary and pay at the FTE.
+	f := st.Facts()
+	for k, w := range map[string]decimal.Decimal{"salary": f.Salary, "pay": f.Pay} {
+		if v, err := decimal.NewFromString(got.Facts[k]); err != nil || !v.Equal(w) {
+			t.Errorf("%s: key figure %s %q, statement %s", m.query, k, got.Facts[k], w)
+		}
 	}
 	// The statement's figures, keyed as the page's cells are.
 	want := map[cell]decimal.Decimal{}

@@ -364,10 +364,11 @@
     const fteShown = c.hours !== undefined ? fteText(c.fte) + " (" + c.hours + " of " + c.band.hours + " hours)" : c.fteText;
     const now = section("Where you are now", "h-now");
     const facts = el("dl", { class: "facts" });
-    const fact = (label, value, note) => facts.append(el("div", {}, el("dt", {}, label), el("dd", {}, value, note ? el("small", {}, note) : "")));
+    // A key figure; money ones carry data-fact and data-value (exact) too.
+    const fact = (label, value, note, attrs) => facts.append(el("div", {}, el("dt", {}, label), el("dd", attrs || {}, value, note ? el("small", {}, note) : "")));
     fact("Your point", (c.pi + 1) + " of " + c.band.points.length, "point " + pt.label + " of " + c.band.name);
-    fact("Full-time salary", moneyValue(pt.salary));
-    fact("Your pay", money(payNow), "a year at " + fteShown + " FTE");
+    fact("Full-time salary", moneyValue(pt.salary), "", { "data-fact": "salary", "data-value": D.values[pt.salary] });
+    fact("Your pay", money(payNow), "a year at " + fteShown + " FTE", { "data-fact": "pay", "data-value": exactPence(payNow) });
     fact("Through your band", pt.through);
     now.append(facts);
     const summary = c.band.name + " point " + pt.label + ", " + fteShown + " FTE" +
