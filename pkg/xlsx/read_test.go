@@ -196,7 +196,7 @@ func TestNumberText(t *testing.T) {
 		{44286, dateFormat, true, "2025-04-01"},
 		{45748, dateFormat, false, "2025-04-01"},
 		{-1, dateFormat, false, "-1"},                                      // before Excel's first day: left a number
-		{0.30000000000000004, percentFormat, false, "30.000000000000004%"}, // the double 0.1 + 0.2 is
+		{0.30000000000000004, percentFormat, false, "30.000000000000004%"}, // what the double 0.1 + 0.2 holds
 		{0.035, percentFormat, false, "3.5%"},
 		{-0.0, numberFormat, false, "0"},
 		{1e21, numberFormat, false, "1000000000000000000000"},
