@@ -24,7 +24,9 @@
 //   - Text reads as it is; TRUE and FALSE read as "TRUE" and "FALSE".
 //   - A formula reads as the result saved with the workbook. A formula with
 //     no saved result, and a cell holding an error such as #N/A, are
-//     Problems naming the cell, and read as "".
+//     Problems naming the cell, and read as "". (A formula typed as text
+//     with an empty result reads as "": that is how a spreadsheet saves an
+//     empty text result, and it cannot be told from none.)
 //
 // Read also reports the sheet's merged ranges and hidden rows and columns,
 // for the caller to refuse or accept.
