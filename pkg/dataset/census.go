@@ -184,9 +184,32 @@ func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []gro
 	}
 	c.keys = chunked{}
 
-	// Merge the two, counting equal keys once.
-	var last uint64
-	add := func(q uint64, count int64) {
+	// Merge the two, counting equal keys once: a first pass counts the
+	// groups, so that keys and counts are made at their size (appending
+	// grew them to several times it, a large part of loading a census).
+	merge := func(add func(q uint64, count int64)) {
+		j := 0
+		for _, chunk := range rows {
+			for _, q := range chunk {
+				for ; j < len(others) && others[j].q < q; j++ {
+					add(others[j].q, others[j].count)
+				}
+				add(q, 1)
+			}
+		}
+		for ; j < len(others); j++ {
+			add(others[j].q, others[j].count)
+		}
+	}
+	n, last := 0, uint64(0)
+	merge(func(q uint64, _ int64) {
+		if n == 0 || q != last {
+			n++
+			last = q
+		}
+	})
+	keys, counts = make([]groupKey, 0, n), make([]int64, 0, n)
+	merge(func(q uint64, count int64) {
 		if len(counts) > 0 && q == last {
 			counts[len(counts)-1] += count
 			return
@@ -194,19 +217,7 @@ func (c *censusReader) radixGroups(r censusRanks, points [][]string) (keys []gro
 		keys = append(keys, unrank(q))
 		counts = append(counts, count)
 		last = q
-	}
-	j := 0
-	for _, chunk := range rows {
-		for _, q := range chunk {
-			for ; j < len(others) && others[j].q < q; j++ {
-				add(others[j].q, others[j].count)
-			}
-			add(q, 1)
-		}
-	}
-	for ; j < len(others); j++ {
-		add(others[j].q, others[j].count)
-	}
+	})
 	return keys, counts, true
 }
 
