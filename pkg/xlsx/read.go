@@ -118,15 +118,16 @@ func (b *Workbook) Read(name string) (*Sheet, error) {
 			}
 		}
 	}
-	// A formula with no saved result reads as "" in GetRows: look for
-	// formulas in the blank cells (not those blank for a problem).
+	// A formula with no saved result reads as "" in GetRows, which keeps
+	// every formula cell in its row: look for formulas in the blank cells
+	// of each row (not those blank for a problem).
 	reported := map[[2]int]bool{}
 	for _, p := range s.Problems {
 		reported[[2]int{p.Row, p.Col}] = true
 	}
 	for r := range raw {
-		for c := 0; c < width; c++ {
-			if c < len(raw[r]) && raw[r][c] != "" || reported[[2]int{r + 1, c + 1}] {
+		for c := range raw[r] {
+			if raw[r][c] != "" || reported[[2]int{r + 1, c + 1}] {
 				continue
 			}
 			ref := CellName(r+1, c+1)

@@ -206,3 +206,21 @@ func TestNumberText(t *testing.T) {
 		}
 	}
 }
+
+// A formula without a saved result at the end of its row, the last row of
+// the sheet, is still found (GetRows keeps formula cells in their row).
+func TestReadFormulaWithoutResultLast(t *testing.T) {
+	wb := open(t, func(b *Builder) {
+		b.Sheet("s")
+		b.Text("s", 1, 1, "band")
+		b.Text("s", 2, 1, "Band 1")
+		b.Formula("s", 2, 3, "A2", "", "")
+	})
+	s, err := wb.Read("s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Problems) != 1 || CellName(s.Problems[0].Row, s.Problems[0].Col) != "C2" {
+		t.Errorf("problems %+v, want one at C2", s.Problems)
+	}
+}
