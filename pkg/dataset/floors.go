@@ -44,19 +44,11 @@ func readFloors(t *table) []paystructure.Floor {
 			rank[name] = len(rank)
 			seen[name] = map[calendar.Date]int{}
 		}
-		date, msg := r.Date.val, r.Date.problem("date")
-		if msg == "" && date.IsZero() {
-			msg = "date is blank"
+		dates := seen[name]
+		if name == "" {
+			dates = map[calendar.Date]int{} // a blank name's dates are not compared
 		}
-		if msg != "" {
-			t.errs.add(t.file, line, "date", msg)
-		} else if name != "" {
-			if first, dup := seen[name][date]; dup {
-				t.errs.addf(t.file, line, "date", "date %s is already on line %d for %s", date, first, name)
-			} else {
-				seen[name][date] = line
-			}
-		}
+		date, _ := seriesDate(t, line, &r.Date, dates, " for "+name)
 		hourly, hmsg := r.Hourly.required("hourly")
 		if hmsg == "" && hourly.Sign() <= 0 {
 			hmsg = bad("hourly", r.Hourly.raw, "must be more than £0")

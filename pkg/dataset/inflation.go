@@ -54,6 +54,28 @@ func parseStatus(raw string) (forecast bool, msg string) {
 	return false, bad("status", raw, "must be published or forecast (blank: published)")
 }
 
+// seriesDate checks the date cell of a row of a series (an index or a
+// floor) on line: it must be a date, not blank, and not already in seen
+// (the series' dates by line; of names the series in the message, " in
+// series CPI"). A good date is added to seen; ok is false for a bad or
+// blank one.
+func seriesDate(t *table, line int, c *dateCell, seen map[calendar.Date]int, of string) (d calendar.Date, ok bool) {
+	d, msg := c.val, c.problem("date")
+	if msg == "" && d.IsZero() {
+		msg = "date is blank"
+	}
+	if msg != "" {
+		t.errs.add(t.file, line, "date", msg)
+		return d, false
+	}
+	if first, dup := seen[d]; dup {
+		t.errs.addf(t.file, line, "date", "date %s is already on line %d%s", d, first, of)
+	} else {
+		seen[d] = line
+	}
+	return d, true
+}
+
 // readInflation reads inflation.csv: every series in the order each first
 // appears, each in date order.
 func readInflation(t *table) []paystructure.IndexPoint {
@@ -85,17 +107,7 @@ func readInflation(t *table) []paystructure.IndexPoint {
 		if name != "" {
 			of = " in series " + name
 		}
-		date, msg := r.Date.val, r.Date.problem("date")
-		if msg == "" && date.IsZero() {
-			msg = "date is blank"
-		}
-		if msg != "" {
-			t.errs.add(t.file, line, "date", msg)
-		} else if first, dup := si.seen[date]; dup {
-			t.errs.addf(t.file, line, "date", "date %s is already on line %d%s", date, first, of)
-		} else {
-			si.seen[date] = line
-		}
+		date, dateOK := seriesDate(t, line, &r.Date, si.seen, of)
 		index, imsg := r.Index.or("index", decimal.Zero)
 		if imsg == "" && index.Sign() <= 0 {
 			imsg = "index is blank"
@@ -110,7 +122,7 @@ func readInflation(t *table) []paystructure.IndexPoint {
 		if smsg != "" {
 			t.errs.add(t.file, line, "status", smsg)
 		}
-		if msg == "" && smsg == "" {
+		if dateOK && smsg == "" {
 			if forecast && (si.firstForecast.IsZero() || date.Before(si.firstForecast)) {
 				si.firstForecast, si.forecastLine = date, line
 			}
