@@ -1,8 +1,13 @@
 // Package content builds what each report contains from the figures of
 // package analysis: the CSV tables of a comparison (CompareTables and the
 // table builders), the comparison report (Comparison, with its equality
-// impact assessment, EqualityImpact, from analysis.PayGaps), the campaign
-// briefing (Briefing), a member's statement (Statement), the side-by-side
+// impact assessment, EqualityImpact, from analysis.PayGaps, and its
+// wage-floor and differentials tables from analysis.Real), the campaign
+// briefing (Briefing: real terms under every price measure side by side,
+// the uplift to restore pay, days worked unpaid, each offer over its deal
+// and the points below each wage floor, from analysis.Real; its blocks in
+// briefing_real.go), realterms.csv and floors.csv (RealTermsTable,
+// FloorsTable), a member's statement (Statement), the side-by-side
 // summary paymodel compare prints (WriteCompareSummary), what paymodel
 // solve prints and the comment it puts in the solved scenario
 // (WriteSolveSummary, SolvedComment, from a solve.Answer) and the key facts
