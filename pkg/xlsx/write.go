@@ -152,7 +152,14 @@ func (b *Builder) table(sheet string, t report.Table) (texts int, err error) {
 			if !b.cell(sheet, r+2, c+1, cell) {
 				texts++
 			}
-			widths[c] = max(widths[c], utf8.RuneCountInString(cell.Display())+1, utf8.RuneCountInString(cell.CSV())+1)
+			// The CSV text, and for a number room for what its format
+			// adds (£, +, thousands separators, %): cheaper than
+			// formatting each cell.
+			w := utf8.RuneCountInString(cell.CSV()) + 1
+			if cell.Numeric() {
+				w += 2 + w/3
+			}
+			widths[c] = max(widths[c], w)
 		}
 	}
 	for c, w := range widths {
