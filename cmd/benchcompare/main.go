@@ -1,16 +1,24 @@
-// Command benchcompare is the census benchmark behind make bench: it builds a
-// dataset with a large synthetic census (the probation structure, on-costs and
-// inflation, five shipped offers, and a staff.csv of -n people with point
-// dates, CPD hours and a gender column), then measures in one run
+// Command benchcompare is the whole-run benchmark behind make bench: it
+// times paymodel jobs against their floors (what the same job costs a
+// program that does only the unavoidable part) and prints each ratio, so a
+// regression shows at a glance. Each job and its floor run as child
+// processes, alternately, -runs times; it reports the median wall-clock
+// time with its range, the median CPU time (user + system, which other
+// work on the machine disturbs less than the clock) and the peak memory.
 //
-//   - the time encoding/csv alone takes to read staff.csv (the floor any
-//     census reader must pay), and
-//   - the time paymodel compare takes on the dataset over 10 years, with and
-//     without the comparison PDF, and its peak memory,
+//   - census (make bench-census): a dataset with a large synthetic census
+//     (the probation structure, on-costs and inflation, five shipped offers,
+//     and a staff.csv of -n people with point dates, CPD hours and a gender
+//     column); paymodel compare over 10 years, with and without the
+//     comparison PDF, against encoding/csv reading staff.csv. Goal: the
+//     whole run at most 2× the read, peak under 512 MiB.
+//   - statements (make bench-statements): paymodel statements for the
+//     20,000 members of the built-in probation sample, against writing
+//     20,000 minimal one-page PDFs of a statement's text through the same
+//     temporary-file-and-rename batch (floor.go). Goals: at most 3× the
+//     floor's time, at most 16 KB a statement on average.
 //
-// and prints the ratio of the two. Each time is the best of -runs runs.
-//
-// Usage: go run ./cmd/benchcompare -bin bin/paymodel [-n 1000000] [-runs 3]
+// Usage: go run ./cmd/benchcompare -bin bin/paymodel [-job census|statements] [-n 1000000] [-runs 5]
 package main
 
 import (
@@ -23,6 +31,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -42,93 +51,221 @@ var offers = []string{
 // keep are the census columns of the benchmark file.
 var keep = []string{"id", "band", "point", "fte", "point_date", "cpd_hours", "gender"}
 
+// sampleMembers is how many people the built-in probation sample has.
+const sampleMembers = 20000
+
 func main() {
 	bin := flag.String("bin", "bin/paymodel", "the paymodel binary to time")
+	job := flag.String("job", "census", "what to time: census or statements")
 	n := flag.Int("n", 1_000_000, "census rows")
-	runs := flag.Int("runs", 3, "runs of each measurement (the best is reported)")
+	runs := flag.Int("runs", 5, "runs of each measurement (medians are reported)")
 	dir := flag.String("dir", "", "where to build the dataset (default: a temporary folder, removed afterwards)")
+	// The floors, run by benchcompare itself as child processes.
+	readCSVFile := flag.String("floor-csv", "", "(floor) read this CSV file with encoding/csv and exit")
+	floorDir := flag.String("floor-statements", "", "(floor) write -n minimal statements into this folder and exit")
 	flag.Parse()
-	if err := run(*bin, *n, *runs, *dir); err != nil {
+	var err error
+	switch {
+	case *readCSVFile != "":
+		_, err = readCSV(*readCSVFile)
+	case *floorDir != "":
+		err = writeFloor(*floorDir, *n)
+	case *job == "census":
+		err = census(*bin, *n, *runs, *dir)
+	case *job == "statements":
+		err = statements(*bin, *runs, *dir)
+	default:
+		err = fmt.Errorf("-job %q: want census or statements", *job)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "benchcompare:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin string, n, runs int, dir string) error {
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "paymodel-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(tmp)
-		dir = tmp
+// workDir returns dir, or a new temporary folder and its removal.
+func workDir(dir string) (string, func(), error) {
+	if dir != "" {
+		return dir, func() {}, nil
 	}
+	tmp, err := os.MkdirTemp("", "paymodel-bench-")
+	if err != nil {
+		return "", nil, err
+	}
+	return tmp, func() { os.RemoveAll(tmp) }, nil
+}
+
+func census(bin string, n, runs int, dir string) error {
+	dir, cleanup, err := workDir(dir)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
 	ds := filepath.Join(dir, "census")
 	t0 := time.Now()
 	if err := buildDataset(ds, n); err != nil {
 		return err
 	}
-	fi, err := os.Stat(filepath.Join(ds, "staff.csv"))
+	staff := filepath.Join(ds, "staff.csv")
+	fi, err := os.Stat(staff)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("dataset: %d census rows, staff.csv %.1f MB, built in %s\n", n, float64(fi.Size())/1e6, time.Since(t0).Round(time.Millisecond))
-
-	parse := best(runs, func() (time.Duration, int64, error) {
-		start := time.Now()
-		rows, err := readCSV(filepath.Join(ds, "staff.csv"))
-		if err == nil && rows != n {
-			err = fmt.Errorf("read %d rows, want %d", rows, n)
-		}
-		return time.Since(start), 0, err
-	})
-	if parse.err != nil {
-		return parse.err
+	fmt.Printf("census: %d rows, staff.csv %.1f MB, built in %s; %d runs each, alternating\n", n, float64(fi.Size())/1e6, time.Since(t0).Round(time.Millisecond), runs)
+	self, err := os.Executable()
+	if err != nil {
+		return err
 	}
 	out := filepath.Join(dir, "out")
-	noPDF := best(runs, func() (time.Duration, int64, error) {
-		return timeCommand(bin, "compare", ds, "--years", "10", "--out", out, "--no-pdf")
-	})
-	if noPDF.err != nil {
-		return noPDF.err
+	ms, err := alternate(runs,
+		command{self, []string{"-floor-csv", staff}, nil},
+		command{bin, []string{"compare", ds, "--years", "10", "--out", out, "--no-pdf"}, nil},
+		command{bin, []string{"compare", ds, "--years", "10", "--out", out}, nil},
+	)
+	if err != nil {
+		return err
 	}
-	full := best(runs, func() (time.Duration, int64, error) {
-		return timeCommand(bin, "compare", ds, "--years", "10", "--out", out)
-	})
-	if full.err != nil {
-		return full.err
-	}
-	ratio := func(d time.Duration) float64 { return float64(d) / float64(parse.d) }
-	fmt.Printf("encoding/csv reading staff.csv:          %8s\n", parse.d.Round(time.Millisecond))
-	fmt.Printf("paymodel compare, CSV tables only:        %8s  %5.2f× the CSV read  peak %4d MiB\n", noPDF.d.Round(time.Millisecond), ratio(noPDF.d), noPDF.rss>>20)
-	fmt.Printf("paymodel compare, CSV tables and PDF:     %8s  %5.2f× the CSV read  peak %4d MiB\n", full.d.Round(time.Millisecond), ratio(full.d), full.rss>>20)
-	verdict := "met"
-	if ratio(full.d) > 3 || full.rss >= 1<<30 {
-		verdict = "NOT met"
-	}
-	fmt.Printf("target (whole run ≤ 3× the CSV read, peak < 1 GiB): %s\n", verdict)
+	floor, noPDF, full := ms[0], ms[1], ms[2]
+	printHeader()
+	printRow("encoding/csv reading staff.csv (floor)", floor, measurement{}, "")
+	printRow("paymodel compare --no-pdf", noPDF, floor, "")
+	printRow("paymodel compare (CSV tables and PDF)", full, floor, "≤ 2×")
+	verdict(full.ratio(floor) <= 2 && full.rss < 512<<20, "compare: whole run ≤ 2× the CSV read, peak < 512 MiB")
 	return nil
 }
 
-type measurement struct {
-	d   time.Duration
-	rss int64
-	err error
+func statements(bin string, runs int, dir string) error {
+	dir, cleanup, err := workDir(dir)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	fmt.Printf("statements: the %d members of the built-in probation sample; %d runs each, alternating\n", sampleMembers, runs)
+	floorOut, out := filepath.Join(dir, "floor"), filepath.Join(dir, "statements")
+	ms, err := alternate(runs,
+		command{self, []string{"-floor-statements", floorOut, "-n", fmt.Sprint(sampleMembers)}, func() error { return os.RemoveAll(floorOut) }},
+		command{bin, []string{"statements", "probation", "--out", out}, func() error { return os.RemoveAll(out) }},
+	)
+	if err != nil {
+		return err
+	}
+	// The files of the last runs.
+	floorSize, err := averageSize(floorOut)
+	if err != nil {
+		return err
+	}
+	size, err := averageSize(out)
+	if err != nil {
+		return err
+	}
+	floor, st := ms[0], ms[1]
+	printHeader()
+	printRow(fmt.Sprintf("minimal one-page PDFs (floor), %.1f KB a file", floorSize/1024), floor, measurement{}, "")
+	printRow(fmt.Sprintf("paymodel statements, %.1f KB a file", size/1024), st, floor, "≤ 3×")
+	verdict(st.ratio(floor) <= 3 && size <= 16*1024, "statements: ≤ 3× the floor, ≤ 16 KB a statement")
+	return nil
 }
 
-func best(runs int, f func() (time.Duration, int64, error)) measurement {
-	var m measurement
-	for i := 0; i < max(1, runs); i++ {
-		d, rss, err := f()
-		if err != nil {
-			return measurement{err: err}
-		}
-		if i == 0 || d < m.d {
-			m.d = d
-		}
-		m.rss = max(m.rss, rss)
+// averageSize is the average size of the files in dir.
+func averageSize(dir string) (float64, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0, err
 	}
-	return m
+	var total int64
+	for _, e := range entries {
+		fi, err := e.Info()
+		if err != nil {
+			return 0, err
+		}
+		total += fi.Size()
+	}
+	if len(entries) == 0 {
+		return 0, fmt.Errorf("%s is empty", dir)
+	}
+	return float64(total) / float64(len(entries)), nil
+}
+
+// command is a child process to time; before, when set, runs first,
+// untimed.
+type command struct {
+	bin    string
+	args   []string
+	before func() error
+}
+
+// measurement is the medians of a command's runs.
+type measurement struct {
+	wall, lo, hi time.Duration // median, fastest and slowest run
+	cpu          time.Duration // median user + system time
+	rss          int64         // largest peak resident memory
+}
+
+func (m measurement) ratio(floor measurement) float64 { return float64(m.wall) / float64(floor.wall) }
+
+// alternate runs the commands in turn, runs times round, and returns the
+// medians of each.
+func alternate(runs int, cmds ...command) ([]measurement, error) {
+	walls := make([][]time.Duration, len(cmds))
+	cpus := make([][]time.Duration, len(cmds))
+	ms := make([]measurement, len(cmds))
+	for r := 0; r < max(1, runs); r++ {
+		for i, c := range cmds {
+			if c.before != nil {
+				if err := c.before(); err != nil {
+					return nil, err
+				}
+			}
+			wall, cpu, rss, err := timeCommand(c.bin, c.args...)
+			if err != nil {
+				return nil, err
+			}
+			walls[i] = append(walls[i], wall)
+			cpus[i] = append(cpus[i], cpu)
+			ms[i].rss = max(ms[i].rss, rss)
+		}
+	}
+	for i := range cmds {
+		slices.Sort(walls[i])
+		slices.Sort(cpus[i])
+		ms[i].wall, ms[i].lo, ms[i].hi = median(walls[i]), walls[i][0], walls[i][len(walls[i])-1]
+		ms[i].cpu = median(cpus[i])
+	}
+	return ms, nil
+}
+
+// median of sorted ds.
+func median(ds []time.Duration) time.Duration {
+	n := len(ds)
+	if n%2 == 1 {
+		return ds[n/2]
+	}
+	return (ds[n/2-1] + ds[n/2]) / 2
+}
+
+func printHeader() {
+	fmt.Printf("%-52s %9s %19s %9s %9s %10s %s\n", "job", "median", "range", "cpu", "peak", "vs floor", "goal")
+}
+
+func printRow(name string, m, floor measurement, goal string) {
+	vs := "floor"
+	if floor.wall > 0 {
+		vs = fmt.Sprintf("%.2f×", m.ratio(floor))
+	}
+	sec := func(d time.Duration) string { return fmt.Sprintf("%.3f s", d.Seconds()) }
+	fmt.Printf("%-52s %9s %19s %9s %5d MiB %10s %s\n", name, sec(m.wall), "["+sec(m.lo)+"–"+sec(m.hi)+"]", sec(m.cpu), m.rss>>20, vs, goal)
+}
+
+func verdict(met bool, goal string) {
+	v := "met"
+	if !met {
+		v = "NOT met"
+	}
+	fmt.Printf("goal (%s): %s\n", goal, v)
 }
 
 // readCSV reads every record of the file as cheaply as encoding/csv allows.
@@ -153,22 +290,24 @@ func readCSV(path string) (int, error) {
 	}
 }
 
-func timeCommand(bin string, args ...string) (time.Duration, int64, error) {
+// timeCommand runs bin and returns its wall-clock time, CPU time (user +
+// system) and peak resident memory.
+func timeCommand(bin string, args ...string) (wall, cpu time.Duration, rss int64, err error) {
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout = io.Discard
 	var stderr bufferTail
 	cmd.Stderr = &stderr
 	start := time.Now()
-	err := cmd.Run()
-	d := time.Since(start)
+	err = cmd.Run()
+	wall = time.Since(start)
 	if err != nil {
-		return 0, 0, fmt.Errorf("%s %v: %v\n%s", bin, args, err, stderr.b)
+		return 0, 0, 0, fmt.Errorf("%s %v: %v\n%s", bin, args, err, stderr.b)
 	}
-	var rss int64
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss << 10 // Linux reports kilobytes
 	}
-	return d, rss, nil
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return wall, cpu, rss, nil
 }
 
 type bufferTail struct{ b []byte }

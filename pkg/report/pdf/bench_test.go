@@ -3,7 +3,9 @@ package pdf
 import (
 	"io"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -55,19 +57,43 @@ func statementDoc(name string) *report.Document {
 	}
 }
 
+// memberNames are 1,000 names whose letters differ from one to the next,
+// as members' names do, so that each statement's title needs its own
+// subset of the bold face.
+func memberNames() []string {
+	const letters = "abcdefghijklmnopqrstuvwxyzéëóúłŵ"
+	rs := []rune(letters)
+	names := make([]string, 1000)
+	for i := range names {
+		var b strings.Builder
+		b.WriteString("Member ")
+		for j, v := 0, i*7919+13; j < 8; j, v = j+1, v/3+i {
+			b.WriteRune(rs[v%len(rs)])
+		}
+		names[i] = b.String()
+	}
+	return names
+}
+
 // BenchmarkStatement renders one-page statements on every core, as the
-// statements command does, and reports statements per second.
+// statements command does, each with another member's name, and reports
+// statements per second.
 func BenchmarkStatement(b *testing.B) {
 	r, err := NewRenderer()
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc := statementDoc("Zoë Ó Súilleabháin")
+	names := memberNames()
+	docs := make([]*report.Document, len(names))
+	for i, name := range names {
+		docs[i] = statementDoc(name)
+	}
+	var next atomic.Int64
 	b.ReportAllocs()
 	start, cpu0 := time.Now(), cpuTime()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if err := r.Write(io.Discard, doc); err != nil {
+			if err := r.Write(io.Discard, docs[next.Add(1)%int64(len(docs))]); err != nil {
 				b.Error(err)
 			}
 		}

@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +29,10 @@ type page struct {
 	f    *gofpdf.Fpdf
 	fs   *fontSet
 	used [numFaces][]codeSet // by face and encoding
+	// tf is the font operator last written on this page: a font and size
+	// stay set until the next, so the same one is not written again. (No
+	// text is drawn inside a clip, whose q … Q would restore the font.)
+	tf   string
 	runs []run
 
 	face face
@@ -85,7 +89,10 @@ func (p *page) text(x, y float64, s string) {
 				used.add(c)
 			}
 		}
-		p.f.RawWriteStr(fmt.Sprintf("BT /F%s %.2f Tf ET", sf.key, p.size))
+		if tf := "BT /F" + sf.key + " " + strconv.FormatFloat(p.size, 'f', 2, 64) + " Tf ET"; tf != p.tf {
+			p.f.RawWriteStr(tf)
+			p.tf = tf
+		}
 		p.f.Text(x, y, r.text)
 		units := 0
 		for i := 0; i < len(r.text); i++ {

@@ -122,7 +122,10 @@ func (r *Renderer) draw(doc *report.Document) *page {
 	for fc := range p.used {
 		p.used[fc] = make([]codeSet, len(r.fonts.encs))
 	}
-	f.SetHeaderFunc(func() { drawHeader(p, doc) })
+	f.SetHeaderFunc(func() {
+		p.tf = "" // a new page: no font set
+		drawHeader(p, doc)
+	})
 	f.SetFooterFunc(func() { drawFooter(p, doc) })
 
 	p.newPage()
