@@ -48,6 +48,12 @@ func TestProbationCensusReproduces(t *testing.T) {
 func TestProbationSpecMatchesDataset(t *testing.T) {
 	bands := readCSV(t, "../../scenarios/probation/bands.csv")
 	incs := readCSV(t, "../../scenarios/probation/increments.csv")
+	// The spec describes the structure in force at the census date: the
+	// latest of the dated structures (earlier ones are history).
+	latest := ""
+	for _, r := range incs {
+		latest = max(latest, r["effective_from"])
+	}
 	spec := Probation()
 	if len(spec.Bands) != len(bands) {
 		t.Fatalf("spec has %d bands, bands.csv %d", len(spec.Bands), len(bands))
@@ -59,7 +65,7 @@ func TestProbationSpecMatchesDataset(t *testing.T) {
 		}
 		var labels []string
 		for _, r := range incs {
-			if r["band"] == b.Name {
+			if r["band"] == b.Name && r["effective_from"] == latest {
 				labels = append(labels, r["point"])
 				if r["months"] != "12" {
 					t.Errorf("%s point %s: months %s, spec assumes 12", b.Name, r["point"], r["months"])
