@@ -140,3 +140,55 @@ func TestEqualityImpact(t *testing.T) {
 		t.Errorf("lump sum table %+v", tables[0].Rows[:3])
 	}
 }
+
+// TestEqualityImpactWithoutSex: a census with no sex or gender column has
+// no gender tables or chart, and the section says why.
+func TestEqualityImpactWithoutSex(t *testing.T) {
+	fsys := fstest.MapFS{
+		"bands.csv":      {Data: []byte("band,weekly_hours\nA,35\n")},
+		"increments.csv": {Data: []byte("band,point,salary\nA,1,18600\nA,2,22320\n")},
+		"staff.csv":      {Data: []byte("band,point,fte,count\nA,1,1,10\nA,2,0.5,10\n")},
+	}
+	ds, err := dataset.Load(fsys, "nosex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenario.Parse("a.toml", []byte("name = \"Flat\"\nstart = 2025-04-01\nyears = 1\n[[award]]\nfrom = 2025-04-01\nflat = \"£1,200\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tls, err := analysis.Timelines(ds, []*scenario.Scenario{sc}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, b := range content.EqualityImpact(r) {
+		switch b := b.(type) {
+		case report.Paragraph:
+			text = append(text, b.Text)
+		case report.TableBlock:
+			text = append(text, "table: "+b.Table.Title)
+		case report.Chart:
+			text = append(text, "chart: "+b.Title)
+		}
+	}
+	all := strings.Join(text, "\n")
+	if !strings.Contains(all, "Staff.csv has no sex or gender column, so the statutory gender pay gap measures cannot be computed.") {
+		t.Errorf("no reason given:\n%s", all)
+	}
+	if strings.Contains(all, "Gender pay gap measures") || strings.Contains(all, "chart:") {
+		t.Errorf("gender table or chart without a sex column:\n%s", all)
+	}
+	// Part-timers on point 2 (£22,320, £930.00 a month half time, £12 an
+	// hour) against full-timers on point 1 (£10): (10 − 12) ÷ 10 = −20.0%.
+	// £1,200 flat: £19,800 (£1,650.00, £10.645…) and £23,520 (£980.00 half
+	// time, £12.645…): (10.645… − 12.645…) ÷ 10.645… = −18.78…% → −18.8,
+	// a gap 1.2 points narrower.
+	if want := "Flat narrows the mean part-time pay gap from -20.0% to -18.8% (+1.2 points) and the median part-time pay gap from -20.0% to -18.8% (+1.2 points)"; !strings.Contains(all, want) {
+		t.Errorf("the section lacks %q:\n%s", want, all)
+	}
+}
