@@ -9,8 +9,12 @@
 // paybill and its change and share, the smallest and largest rise, years to
 // the top, career earnings, the scorecard's counts and gaps), the
 // summary.csv lines (Summary), each band's points laid out across the
-// timelines (BandPoints), the real-terms history (RealTermsHistory) and the
-// statutory pay gap measures with their equality extensions (PayGapsOf).
+// timelines (BandPoints), the real-terms history (RealTermsHistory), the
+// real-terms and wage-floor figures under every price series (Real:
+// Measures with the --index headline and --base, realterms.csv and
+// floors.csv rows, each band's uplift to restore and days worked unpaid
+// (NewRestore), each offer's real change over its deal, differentials) and
+// the statutory pay gap measures with their equality extensions (PayGapsOf).
 // All of it is held in one Result, which the CSV tables and the PDF
 // reports are both built from: that is what makes a figure in a PDF the
 // same figure as in the CSV. Check cross-checks a Result before anything
