@@ -233,7 +233,13 @@ func breachTable(bs []analysis.FloorBreach, floors []paystructure.Floor) (report
 	for _, k := range keys {
 		t.Rows = append(t.Rows, []report.Cell{report.Text(value[k]), report.Text(monthYear(k.year)), report.Text(strings.Join(who[k], "; ")), report.Text(k.points)})
 	}
-	t.Note = "Below: the exact hourly rate is under the floor. The Real Living Wage is voluntary, and its date is when it was announced (employers have six months to pay it)."
+	t.Note = "Below: the exact hourly rate is under the floor."
+	for _, k := range keys {
+		if strings.Contains(k.floor, "Real Living Wage") {
+			t.Note += " The Real Living Wage is voluntary, and its date is when it was announced (employers have six months to pay it)."
+			break
+		}
+	}
 	return t, len(t.Rows) > 0
 }
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -84,5 +86,54 @@ func TestRealTermsFloorsGolden(t *testing.T) {
 		if !bytes.Equal(buf.Bytes(), want) {
 			t.Errorf("%s differs from %s; first difference:\n%s", tab.Name, golden, firstDiff(buf.String(), string(want)))
 		}
+	}
+}
+
+// TestBriefingDealForecast: the small dataset's 3% offer ends its deal in
+// April 2026, when only CPI has a value, a forecast (106): every point
+// rises 3%, so each is 1.03 × 103.5 ÷ 106 − 1 = +0.57% in April 2025
+// prices, shown +0.6% on the first, Band A's entry, and labelled a
+// forecast with its source; RPI is not yet known. The wage-floor table
+// names Band A point 1 below the April 2026 National Living Wage under
+// Current only.
+func TestBriefingDealForecast(t *testing.T) {
+	r := smallReal(t)
+	doc := content.Briefing(r, nil, report.Meta{})
+	var deal, floors *report.Table
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(report.TableBlock); ok {
+			switch {
+			case strings.HasPrefix(tb.Table.Title, "Each offer's real-terms change"):
+				deal = &tb.Table
+			case tb.Table.Title == "Points below a wage floor":
+				floors = &tb.Table
+			}
+		}
+	}
+	if deal == nil || floors == nil {
+		t.Fatal("no deal or wage-floor table")
+	}
+	var got []string
+	for _, c := range deal.Rows[0] {
+		got = append(got, c.Display())
+	}
+	want := []string{"Three per cent", "April 2026", "+0.6% (Band A entry), forecast", "not yet known"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("deal row %q, want %q", got, want)
+	}
+	if !strings.Contains(deal.Note, "(from test forecast)") {
+		t.Errorf("deal note does not name the forecast's source: %s", deal.Note)
+	}
+	var rows []string
+	for _, row := range floors.Rows {
+		var cells []string
+		for _, c := range row {
+			cells = append(cells, c.Display())
+		}
+		rows = append(rows, strings.Join(cells, "|"))
+	}
+	wantRow := "National Living Wage, £10.50 from April 2026|April 2026|Current|Band A point 1"
+	if !slices.Contains(rows, wantRow) {
+		t.Errorf("floor rows %q lack %q", rows, wantRow)
 	}
 }
