@@ -188,8 +188,8 @@ func (m member) person(t *testing.T) *paystructure.Person {
 	return p
 }
 
-// compare checks every figure cell against the member's statement figures
-// and returns how many it compared.
+// compare checks every figure cell and key figure against the member's
+// statement figures and returns how many it compared.
 func compare(t *testing.T, ms *analysis.Members, m member, got shown) int {
 	t.Helper()
 	if got.Errors != "" {
@@ -237,7 +237,7 @@ func compare(t *testing.T, ms *analysis.Members, m member, got shown) int {
 			t.Errorf("%s: %s year %s %s: page %s, statement %s", m.query, c.Scenario, c.Year, c.Kind, c.Value, w)
 		}
 	}
-	return len(got.Cells)
+	return len(got.Cells) + len(got.Facts)
 }
 
 // query is a page query string as the page writes it.

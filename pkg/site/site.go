@@ -13,7 +13,10 @@
 // the part that depends on FTE, exactly as the model does it: each month's
 // pay is salary × FTE ÷ 12, rounded to the penny, halves away from zero
 // (money.MonthlyPay); each lump sum is value × FTE, rounded the same way;
-// a pay year is the sum of its months. It does this in integer pence with
+// a pay year is the sum of its months; the arrears of an offer put into
+// pay late are the sum, over the months before that, of the month's pay
+// under the offer less under Current; the pay now is salary × FTE, rounded
+// to the penny (analysis.MemberFacts.Pay). It does this in integer pence with
 // JavaScript BigInt, with FTE carried as an exact fraction, so no binary
 // floating point touches money; charts convert to floating point only to
 // draw.
