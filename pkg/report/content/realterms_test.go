@@ -1,10 +1,7 @@
 package content_test
 
 import (
-	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -68,24 +65,7 @@ func TestRealTermsFloorsGolden(t *testing.T) {
 		t.Fatalf("tables end %v", tables[len(tables)-1].Name)
 	}
 	for _, tab := range tables[len(tables)-2:] {
-		var buf bytes.Buffer
-		if err := report.WriteCSV(&buf, tab); err != nil {
-			t.Fatal(err)
-		}
-		golden := filepath.Join("testdata", "golden", "small-"+tab.Name)
-		if *update {
-			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./pkg/report/content -update to create it)", err)
-		}
-		if !bytes.Equal(buf.Bytes(), want) {
-			t.Errorf("%s differs from %s; first difference:\n%s", tab.Name, golden, firstDiff(buf.String(), string(want)))
-		}
+		checkGoldenCSV(t, "small-"+tab.Name, tab)
 	}
 }
 

@@ -96,24 +96,31 @@ func TestSampleCSVGolden(t *testing.T) {
 		if tab.Name != want[i] {
 			t.Errorf("table %d is %s, want %s", i, tab.Name, want[i])
 		}
-		var buf bytes.Buffer
-		if err := report.WriteCSV(&buf, tab); err != nil {
+		checkGoldenCSV(t, tab.Name, tab)
+	}
+}
+
+// checkGoldenCSV compares tab written as CSV with testdata/golden/file, or
+// rewrites the file under -update.
+func checkGoldenCSV(t *testing.T, file string, tab report.Table) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := report.WriteCSV(&buf, tab); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "golden", file)
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "golden", tab.Name)
-		if *update {
-			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		wantBytes, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./pkg/report/content -update to create it)", err)
-		}
-		if !bytes.Equal(buf.Bytes(), wantBytes) {
-			t.Errorf("%s differs from %s; first difference:\n%s", tab.Name, golden, firstDiff(buf.String(), string(wantBytes)))
-		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pkg/report/content -update to create it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("%s differs from %s; first difference:\n%s", tab.Name, golden, firstDiff(buf.String(), string(want)))
 	}
 }
 
