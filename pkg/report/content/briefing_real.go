@@ -14,11 +14,9 @@ import (
 // The briefing's real-terms and wage-floor blocks, arranged from
 // analysis.Real without computing any figure.
 
-var monthNames = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-
 // monthYear names a date's month for people: "April 2025". Every real-terms
 // figure names the month of its prices.
-func monthYear(d calendar.Date) string { return fmt.Sprintf("%s %d", monthNames[d.Month-1], d.Year) }
+func monthYear(d calendar.Date) string { return calendar.Of(d).Long() }
 
 // seriesNames are the labels of every series, in order.
 func seriesNames(m analysis.Measures) []string {
