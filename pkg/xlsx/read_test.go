@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -198,7 +199,7 @@ func TestNumberText(t *testing.T) {
 		{-1, dateFormat, false, "-1"},                                      // before Excel's first day: left a number
 		{0.30000000000000004, percentFormat, false, "30.000000000000004%"}, // what the double 0.1 + 0.2 holds
 		{0.035, percentFormat, false, "3.5%"},
-		{-0.0, numberFormat, false, "0"},
+		{math.Copysign(0, -1), numberFormat, false, "0"},
 		{1e21, numberFormat, false, "1000000000000000000000"},
 	} {
 		if got := numberText(tc.f, tc.k, tc.date1904); got != tc.want {
