@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"iter"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -18,6 +20,13 @@ import (
 // the machine (how many goroutines, when to stop, what to show on the
 // terminal); the work it runs is a package's.
 func forEach[T any](ctx context.Context, items []T, workers int, do func(T) error, progress func(done int)) (int, error) {
+	return forEachSeq(ctx, slices.Values(items), len(items), workers, do, progress)
+}
+
+// forEachSeq is forEach for n items that come from a sequence, pulled one
+// at a time as workers are free, so that they need not all be held at once.
+// It stops pulling at the first error or when ctx is done.
+func forEachSeq[T any](ctx context.Context, items iter.Seq[T], n, workers int, do func(T) error, progress func(done int)) (int, error) {
 	jobs := make(chan T)
 	var done atomic.Int64
 	var firstErr error
@@ -25,7 +34,7 @@ func forEach[T any](ctx context.Context, items []T, workers int, do func(T) erro
 	var failed atomic.Bool
 	fail := func(err error) { once.Do(func() { firstErr = err; failed.Store(true) }) }
 	var wg sync.WaitGroup
-	workers = max(1, min(workers, len(items))) // --workers 1000000 must not start a million goroutines
+	workers = max(1, min(workers, n)) // --workers 1000000 must not start a million goroutines
 	for range workers {
 		wg.Go(func() {
 			for it := range jobs {
@@ -38,7 +47,7 @@ func forEach[T any](ctx context.Context, items []T, workers int, do func(T) erro
 		})
 	}
 feed:
-	for _, it := range items {
+	for it := range items {
 		select {
 		case <-ctx.Done():
 			break feed

@@ -79,3 +79,33 @@ func TestForEach(t *testing.T) {
 		}
 	})
 }
+
+// forEachSeq pulls items only as workers take them, and stops pulling at
+// the first error: with one worker failing on item 2, at most items 0 to 3
+// are pulled (3 may be handed out before the failure is seen), not all 50.
+func TestForEachSeqStopsPulling(t *testing.T) {
+	boom := errors.New("boom")
+	pulled := 0
+	seq := func(yield func(int) bool) {
+		for i := range 50 {
+			pulled++
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	done, err := forEachSeq(context.Background(), seq, 50, 1, func(i int) error {
+		if i == 2 {
+			return boom
+		}
+		return nil
+	}, nil)
+	if !errors.Is(err, boom) || done < 2 || done > 3 || pulled > 4 {
+		t.Errorf("done %d, pulled %d, err %v; want boom after 2 or 3 successes, at most 4 pulled", done, pulled, err)
+	}
+	// All of them when nothing fails.
+	pulled = 0
+	if done, err := forEachSeq(context.Background(), seq, 50, 3, func(int) error { return nil }, nil); done != 50 || err != nil || pulled != 50 {
+		t.Errorf("done %d, pulled %d, err %v; want 50, 50, nil", done, pulled, err)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -70,10 +71,12 @@ const maxWorkers = 256
 
 // writeStatements checks every census id, then renders every statement into
 // dir on workers goroutines, and puts them in place only when all are
-// written.
+// written. The census is read twice: once to check the ids, keeping only
+// the file names, and again to render, a member at a time, so that no
+// member's details are held while the others are rendered.
 func writeStatements(e *env, s *statementSetup, src *source, dir string, workers int) error {
 	// Check every id before writing anything.
-	var people []*paystructure.Person
+	count := 0
 	// File names are compared ignoring case: on Windows and macOS "A1" and
 	// "a1" are one file, and one member's statement would replace another's.
 	type written struct {
@@ -93,9 +96,7 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 			return badInput(fmt.Errorf("staff.csv:%d: statement file %s would also be written for line %d", p.Line, name, w.line))
 		}
 		names[strings.ToLower(name)] = written{name, p.Line}
-		cp := *p
-		cp.Attributes = nil
-		people = append(people, &cp)
+		count++
 		return nil
 	})
 	if err != nil {
@@ -107,8 +108,23 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 	}
 	batch := outfile.NewBatch()
 	defer batch.Abort()
-	progress := newProgress(e, "statements", len(people))
-	done, err := forEach(e.ctx, people, workers, func(p *paystructure.Person) error {
+	// The members again, one at a time, as the workers take them.
+	var readErr error
+	people := func(yield func(*paystructure.Person) bool) {
+		err := dataset.EachPerson(src.fsys, s.ds, func(p *paystructure.Person) error {
+			cp := *p
+			cp.Attributes = nil
+			if !yield(&cp) {
+				return errStopReading
+			}
+			return nil
+		})
+		if err != nil && err != errStopReading {
+			readErr = err
+		}
+	}
+	progress := newProgress(e, "statements", count)
+	done, err := forEachSeq(e.ctx, people, count, workers, func(p *paystructure.Person) error {
 		m, err := s.member(p)
 		if err != nil {
 			return fmt.Errorf("staff.csv:%d: %w", p.Line, err)
@@ -120,12 +136,21 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 		})
 	}, progress.update)
 	progress.finish(done)
+	if err == nil {
+		err = readErr
+	}
+	if err == nil && done != count {
+		err = fmt.Errorf("%s: %d members on the second reading, %d on the first: the file changed during the run", dataset.StaffFile, done, count)
+	}
 	if err != nil {
 		return err
 	}
 	if err := batch.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Wrote %d statements into %s\n", len(people), dir)
+	fmt.Fprintf(e.stdout, "Wrote %d statements into %s\n", count, dir)
 	return nil
 }
+
+// errStopReading stops the census's second reading when rendering stops.
+var errStopReading = errors.New("stop reading")
