@@ -133,7 +133,7 @@ func TestColumnsOf(t *testing.T) {
 		got, want []string
 	}{
 		{bandsSchema.columns, []string{"band", "title", "weekly_hours", "order", "progression", "qualifying_months"}},
-		{incrementsSchema.columns, []string{"band", "point", "salary", "effective_from", "months", "cpd_hours"}},
+		{incrementsSchema.columns, []string{"band", "point", "salary", "effective_from", "months", "cpd_hours", "status", "source"}},
 		{inflationSchema.columns, []string{"date", "series", "index", "status", "source"}},
 		{floorsSchema.columns, []string{"date", "name", "hourly", "status", "source"}},
 		{onCostsSchema.columns, []string{"name", "rate", "threshold"}},

@@ -78,7 +78,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown column", map[string]string{BandsFile: "band,weekly_hour\nBand 1,37\nBand 2,37\n"},
 			`bands.csv:1: unknown column "weekly_hour" (expected one of band, title, weekly_hours, order, progression, qualifying_months)`},
 		{"unknown increments column", map[string]string{IncrementsFile: "band,point,salary,efective_from\nBand 1,1,20000,\n"},
-			`increments.csv:1: unknown column "efective_from" (expected one of band, point, salary, effective_from, months, cpd_hours)`},
+			`increments.csv:1: unknown column "efective_from" (expected one of band, point, salary, effective_from, months, cpd_hours, status, source)`},
 		{"duplicate column", map[string]string{BandsFile: "band, Band ,title\nBand 1,Band 1,One\n"},
 			`bands.csv:1: column "band" appears more than once`},
 		{"unnamed column", map[string]string{BandsFile: "band,,title\nBand 1,,One\nBand 2,,Two\n"},
@@ -137,6 +137,9 @@ func TestLoadErrors(t *testing.T) {
 			`increments.csv:4: salary "0": must be more than £0`,
 			`increments.csv:5: salary "-£5": must be more than £0`,
 			`increments.csv:6: salary "1e5": `+notAmount)},
+		{"status", map[string]string{IncrementsFile: "band,point,salary,status\nBand 1,1,20000,estimated\nBand 1,2,21000,Derived\nBand 2,1,22000,\nBand 2,2,23000,publish\n"}, lines(
+			`increments.csv:2: status "estimated": must be published, derived or illustrative (blank: published)`,
+			`increments.csv:5: status "publish": must be published, derived or illustrative (blank: published)`)},
 		{"unknown band and blank point", map[string]string{IncrementsFile: baseIncrements + "Band 9,1,30000\nBand 2, ,31000\n,3,32000\n"}, lines(
 			`increments.csv:6: band "Band 9" is not in bands.csv`,
 			"increments.csv:7: point is blank",

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -29,6 +30,26 @@ type incrementRow struct {
 	EffectiveFrom dateCell   `csv:"effective_from"`
 	Months        wholeCell  `csv:"months"`
 	CPDHours      numberCell `csv:"cpd_hours"`
+	// Status is published (the default when blank), derived or
+	// illustrative; Source is free text for people, which the model does
+	// not read.
+	Status string `csv:"status"`
+	Source string `csv:"source"`
+}
+
+// parsePointStatus reads a status cell of increments.csv: blank or
+// "published" (any case) is Published; "derived" and "illustrative" their
+// statuses; anything else is a message.
+func parsePointStatus(raw string) (paystructure.Status, string) {
+	switch strings.ToLower(label(raw)) {
+	case "", statusPublished:
+		return paystructure.Published, ""
+	case "derived":
+		return paystructure.Derived, ""
+	case "illustrative":
+		return paystructure.Illustrative, ""
+	}
+	return paystructure.Published, bad("status", raw, "must be published, derived or illustrative (blank: published)")
 }
 
 // maxPointMonths bounds the months at a point (50 years).
@@ -126,6 +147,10 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 		if cmsg != "" {
 			t.errs.add(t.file, line, "cpd_hours", cmsg)
 		}
+		status, smsg := parsePointStatus(r.Status)
+		if smsg != "" {
+			t.errs.add(t.file, line, "status", smsg)
+		}
 		if !ok {
 			if band == "" {
 				lostRows = true
@@ -147,7 +172,7 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 			continue // the salary is unusable, but the point exists
 		}
 		scales[key] = append(scales[key], pointRow{
-			point: paystructure.Point{Label: point, Salary: salary, Months: months, CPDHours: cpd},
+			point: paystructure.Point{Label: point, Salary: salary, Months: months, CPDHours: cpd, Status: status},
 			line:  line,
 		})
 	}

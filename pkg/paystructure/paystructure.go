@@ -93,7 +93,39 @@ type Point struct {
 	// Derivation is how Salary was produced, base value first. Empty for
 	// values read straight from the dataset.
 	Derivation []Step
+	// Status says whether the dataset's salary is a published figure
+	// (the default) or one derived or made up for illustration
+	// (increments.csv's status column). It describes the dataset's own
+	// structures, which the real-terms history reads; a scenario's tables
+	// copy it from the points they start from but are model outputs.
+	Status Status
 }
+
+// Status is where a dataset's salary comes from. The zero value is
+// Published; a larger value is further from a published figure, so the
+// status of a figure worked out from several salaries is their Max.
+type Status int
+
+const (
+	Published    Status = iota // a published figure
+	Derived                    // worked out from published figures, or published with less than high confidence
+	Illustrative               // made up to show how the model works
+)
+
+// String is the status as increments.csv writes it: "published",
+// "derived" or "illustrative".
+func (s Status) String() string {
+	switch s {
+	case Derived:
+		return "derived"
+	case Illustrative:
+		return "illustrative"
+	}
+	return "published"
+}
+
+// Max returns the status further from published of s and o.
+func (s Status) Max(o Status) Status { return max(s, o) }
 
 // Step is one step of a derivation, e.g. "£37,500.00 × 1.04 = £39,000.00"
 // with the source "offer.toml:9".

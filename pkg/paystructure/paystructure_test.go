@@ -106,3 +106,23 @@ func TestProgressionDescribe(t *testing.T) {
 		t.Errorf("String() = %q, want %q", got, "anniversary")
 	}
 }
+
+// TestStatus checks the status words (as increments.csv writes them) and
+// Max: illustrative is further from published than derived, derived than
+// published, whichever comes first.
+func TestStatus(t *testing.T) {
+	for _, tt := range []struct {
+		a, b Status
+		want string
+	}{
+		{Published, Published, "published"},
+		{Published, Derived, "derived"},
+		{Derived, Published, "derived"},
+		{Illustrative, Derived, "illustrative"},
+		{Published, Illustrative, "illustrative"},
+	} {
+		if got := tt.a.Max(tt.b).String(); got != tt.want {
+			t.Errorf("%v.Max(%v) = %s, want %s", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
