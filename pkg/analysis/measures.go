@@ -150,7 +150,14 @@ type Restore struct {
 	// longer pays for, at Since's value.
 	DaysUnpaid decimal.Decimal
 	Forecast   bool
+	// ThenStatus and CashStatus are where Then and Cash come from
+	// (increments.csv's status column; NewRestore leaves them published).
+	ThenStatus, CashStatus paystructure.Status
 }
+
+// Status is the status of the restore's figures (Change, Uplift,
+// DaysUnpaid): the least published of Then's and Cash's.
+func (r Restore) Status() paystructure.Status { return r.ThenStatus.Max(r.CashStatus) }
 
 // daysInYear is the year DaysUnpaid counts in.
 var daysInYear = decimal.NewFromInt(365)
@@ -193,11 +200,12 @@ func restores(ds *paystructure.Dataset, m Measures) []Restore {
 		}
 		for _, which := range []string{"entry", "top"} {
 			for _, s := range m.Series {
-				r, ok := NewRestore(s, endOf(then, which), since, endOf(now, which), m.Now)
+				tp, np := endPoint(then, which), endPoint(now, which)
+				r, ok := NewRestore(s, tp.Salary, since, np.Salary, m.Now)
 				if !ok {
 					continue
 				}
-				r.Band, r.Which = b.Name, which
+				r.Band, r.Which, r.ThenStatus, r.CashStatus = b.Name, which, tp.Status, np.Status
 				out = append(out, r)
 			}
 		}

@@ -17,11 +17,20 @@ type RealTerms struct {
 	Series string // the series' label (inflation.Series.Label)
 	Dates  []calendar.Date
 	Cash   []decimal.Decimal
-	Real   []decimal.Decimal // at Prices' prices, to the penny; same length as Dates
-	Prices calendar.Date
+	// Statuses are where each Cash value comes from (increments.csv's
+	// status column: published unless the dataset says otherwise).
+	Statuses []paystructure.Status
+	Real     []decimal.Decimal // at Prices' prices, to the penny; same length as Dates
+	Prices   calendar.Date
 	// Change is the fall (negative) or rise in real value from the first
 	// date to Prices, as a fraction to 8 places.
 	Change decimal.Decimal
+}
+
+// Status is the status of Change: the least published of the first and
+// last salaries it measures between.
+func (rt RealTerms) Status() paystructure.Status {
+	return rt.Statuses[0].Max(rt.Statuses[len(rt.Statuses)-1])
 }
 
 // RealTermsHistory computes, for every band of ds, the real value under
@@ -39,25 +48,27 @@ func RealTermsHistory(ds *paystructure.Dataset, s inflation.Series, prices calen
 	for _, b := range ds.Bands {
 		for _, which := range []string{"entry", "top"} {
 			rt := RealTerms{Band: b.Name, Which: which, Series: s.Label(), Prices: prices}
-			var last decimal.Decimal
+			var last paystructure.Point
 			for _, st := range ds.Structures {
 				sc, ok := st.Scale(b.Name)
 				if !ok || st.EffectiveFrom.IsZero() || prices.Before(st.EffectiveFrom) {
 					continue
 				}
-				cash := endOf(sc, which)
-				last = cash
-				real, ok := s.Points.Deflate(cash, st.EffectiveFrom, prices)
+				p := endPoint(sc, which)
+				last = p
+				real, ok := s.Points.Deflate(p.Salary, st.EffectiveFrom, prices)
 				if !ok {
 					continue
 				}
-				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, st.EffectiveFrom), append(rt.Cash, cash), append(rt.Real, money.Penny(real.Real))
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, st.EffectiveFrom), append(rt.Cash, p.Salary), append(rt.Real, money.Penny(real.Real))
+				rt.Statuses = append(rt.Statuses, p.Status)
 			}
 			if len(rt.Dates) == 0 {
 				continue
 			}
 			if rt.Dates[len(rt.Dates)-1] != prices {
-				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, prices), append(rt.Cash, last), append(rt.Real, last)
+				rt.Dates, rt.Cash, rt.Real = append(rt.Dates, prices), append(rt.Cash, last.Salary), append(rt.Real, last.Salary)
+				rt.Statuses = append(rt.Statuses, last.Status)
 			}
 			_, rt.Change = money.Change(rt.Real[0], rt.Real[len(rt.Real)-1])
 			out = append(out, rt)
@@ -68,10 +79,15 @@ func RealTermsHistory(ds *paystructure.Dataset, s inflation.Series, prices calen
 
 // endOf returns a scale's entry ("entry") or top salary.
 func endOf(sc paystructure.Scale, which string) decimal.Decimal {
+	return endPoint(sc, which).Salary
+}
+
+// endPoint returns a scale's entry ("entry") or top point.
+func endPoint(sc paystructure.Scale, which string) paystructure.Point {
 	if which == "top" {
-		return sc.Top().Salary
+		return sc.Top()
 	}
-	return sc.Points[0].Salary
+	return sc.Points[0]
 }
 
 // WorstErosion returns the history with the largest fall in real value
