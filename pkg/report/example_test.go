@@ -47,3 +47,14 @@ func ExampleWriteCSV() {
 	// Band 4,43680.00,4.00
 	// Band 5,47840.00,
 }
+
+// A marked cell shows its footnote marker after the value for people; the
+// CSV holds the value alone.
+func ExampleMarked() {
+	c := report.Marked(report.PercentChange(decimal.RequireFromString("-0.14")), "†")
+	fmt.Println(c.CSV(), c.Display())
+	fmt.Println(report.Marked(report.Blank(), "†").Display() == "")
+	// Output:
+	// -14.00 -14.0% †
+	// true
+}

@@ -49,6 +49,16 @@ type Cell struct {
 	Dec    decimal.Decimal
 	Text   string
 	Places int32 // KindNumber: decimal places shown in both formats
+	// Mark is a footnote marker shown after the value in documents ("†");
+	// CSV leaves it out.
+	Mark string
+}
+
+// Marked returns c with the footnote marker mark shown after its value
+// (a space between), or c itself when mark is "".
+func Marked(c Cell, mark string) Cell {
+	c.Mark = mark
+	return c
 }
 
 // Text returns a text cell.
@@ -130,8 +140,16 @@ func (c Cell) CSV() string {
 
 // Display formats the cell for people: £31,650, +£1,020, 3.5%, +3.5%.
 // Money is shown in whole pounds unless it has pence after rounding to the
-// penny, in which case pence are shown.
+// penny, in which case pence are shown. A marked cell ends with a space
+// and its Mark ("−14.0% †").
 func (c Cell) Display() string {
+	if c.Mark != "" && c.Kind != KindBlank {
+		return c.display() + " " + c.Mark
+	}
+	return c.display()
+}
+
+func (c Cell) display() string {
 	switch c.Kind {
 	case KindText, KindDate:
 		return c.Text

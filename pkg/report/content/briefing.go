@@ -37,12 +37,12 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Me
 	// Headlines.
 	var heads []report.KeyFigure
 	if worst, ok := analysis.WorstErosion(tops(history)); ok {
-		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("%s %s in real terms (%s)", worst.Band, worst.Which, measure), Value: report.PercentChange(worst.Change),
-			Note: fmt.Sprintf("since %s, at %s prices", monthYear(worst.Dates[0]), monthYear(worst.Prices))})
+		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("%s %s in real terms (%s)", worst.Band, worst.Which, measure), Value: headMark(report.PercentChange(worst.Change), worst.Status()),
+			Note: fmt.Sprintf("since %s, at %s prices", monthYear(worst.Dates[0]), monthYear(worst.Prices)) + headNote(worst.Status())})
 	}
 	if days, ok := worstDays(r.Real.Restores, measure); ok {
-		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("Days worked unpaid (%s)", measure), Value: report.Text(report.Number(days.DaysUnpaid, 1).Display() + " days"),
-			Note: fmt.Sprintf("%s top, since %s", days.Band, monthYear(days.Since))})
+		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("Days worked unpaid (%s)", measure), Value: headMark(report.Text(report.Number(days.DaysUnpaid, 1).Display()+" days"), days.Status()),
+			Note: fmt.Sprintf("%s top, since %s", days.Band, monthYear(days.Since)) + headNote(days.Status())})
 	}
 	if r.Inflation != nil {
 		heads = append(heads, report.KeyFigure{Label: fmt.Sprintf("Inflation (%s), 12 months to %s", measure, monthYear(cur.Start.First())), Value: report.Percent(*r.Inflation)})
@@ -108,6 +108,21 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Me
 	return doc
 }
 
+// headMark marks a headline value worked out from a salary that is not
+// published; headNote is the note that says so under it ("" for a
+// published one).
+func headMark(c report.Cell, s paystructure.Status) report.Cell {
+	var seen bool
+	return marked(c, s, &seen)
+}
+
+func headNote(s paystructure.Status) string {
+	if s == paystructure.Published {
+		return ""
+	}
+	return "; " + statusMark + " " + s.String() + ", not published"
+}
+
 // tops returns the histories of band tops.
 func tops(h []analysis.RealTerms) []analysis.RealTerms {
 	var out []analysis.RealTerms
@@ -146,7 +161,7 @@ func realTermsSentences(h []analysis.RealTerms, measure string) string {
 		disp := report.PercentChange(rt.Change).Display()
 		var g *group
 		for _, c := range groups {
-			if report.PercentChange(c.rt.Change).Display() == disp && c.rt.Dates[0] == rt.Dates[0] {
+			if report.PercentChange(c.rt.Change).Display() == disp && c.rt.Dates[0] == rt.Dates[0] && c.rt.Status() == rt.Status() {
 				g = c
 			}
 		}
@@ -157,6 +172,7 @@ func realTermsSentences(h []analysis.RealTerms, measure string) string {
 		g.bands = append(g.bands, rt.Band)
 	}
 	var s []string
+	seen := false
 	for _, g := range groups {
 		word := "less"
 		if g.rt.Change.IsPositive() {
@@ -166,12 +182,12 @@ func realTermsSentences(h []analysis.RealTerms, measure string) string {
 		if len(g.bands) > 1 {
 			who = "The tops of " + strings.Join(g.bands[:len(g.bands)-1], ", ") + " and " + g.bands[len(g.bands)-1] + " are each"
 		}
-		s = append(s, fmt.Sprintf("%s worth %s %s than in %s.", who, report.Percent(g.rt.Change.Abs()).Display(), word, monthYear(g.rt.Dates[0])))
+		s = append(s, fmt.Sprintf("%s worth %s %s than in %s.", who, marked(report.Percent(g.rt.Change.Abs()), g.rt.Status(), &seen).Display(), word, monthYear(g.rt.Dates[0])))
 	}
 	if len(s) == 0 {
 		return "The dataset has only one dated structure within the price index, so there is no history to compare."
 	}
-	return strings.Join(s, " ") + fmt.Sprintf(" Measured by %s, at %s prices; between dates, pay is as the structure last set it.", measure, monthYear(h[0].Prices))
+	return withStatusNote(strings.Join(s, " ")+fmt.Sprintf(" Measured by %s, at %s prices; between dates, pay is as the structure last set it.", measure, monthYear(h[0].Prices)), seen)
 }
 
 func realTermsChart(h []analysis.RealTerms, which, measure string) report.Chart {
@@ -211,7 +227,40 @@ func realTermsChart(h []analysis.RealTerms, which, measure string) report.Chart 
 		}
 		c.Series = append(c.Series, s)
 	}
+	c.Note = unpublishedNote(h, which)
 	return c
+}
+
+// unpublishedNote names the chart's values that are not published
+// salaries ("Not published (derived or illustrative; see the dataset's
+// README): the April 2021 values of Band 2, Band 3 and Band 6."), or ""
+// when every value is published.
+func unpublishedNote(h []analysis.RealTerms, which string) string {
+	var dates []calendar.Date
+	bands := map[calendar.Date][]string{}
+	for _, rt := range h {
+		if rt.Which != which || len(rt.Dates) < 2 {
+			continue
+		}
+		for i, d := range rt.Dates {
+			if rt.Statuses[i] == paystructure.Published || slices.Contains(bands[d], rt.Band) {
+				continue
+			}
+			if bands[d] == nil {
+				dates = append(dates, d)
+			}
+			bands[d] = append(bands[d], rt.Band)
+		}
+	}
+	if len(dates) == 0 {
+		return ""
+	}
+	slices.SortFunc(dates, calendar.Date.Compare)
+	var parts []string
+	for _, d := range dates {
+		parts = append(parts, fmt.Sprintf("the %s values of %s", monthYear(d), joinWords(bands[d])))
+	}
+	return "Not published (derived or illustrative; see the dataset's README): " + strings.Join(parts, "; ") + "."
 }
 
 func yearsComparisonChart(ds *paystructure.Dataset, others []*paystructure.Dataset) report.Chart {

@@ -27,6 +27,34 @@ func seriesNames(m analysis.Measures) []string {
 	return out
 }
 
+// statusMark marks a figure worked out from a salary the dataset does not
+// give as published (increments.csv's status column: derived or
+// illustrative); statusNote is its footnote, under every table, chart and
+// paragraph that shows one.
+const (
+	statusMark = "†"
+	statusNote = "† From a salary the dataset marks derived or illustrative, not a published one: see the dataset's README."
+)
+
+// marked returns c with statusMark when s is not published, and sets
+// *seen when it marks.
+func marked(c report.Cell, s paystructure.Status, seen *bool) report.Cell {
+	if s == paystructure.Published {
+		return c
+	}
+	*seen = true
+	return report.Marked(c, statusMark)
+}
+
+// withStatusNote returns note followed by statusNote when a figure was
+// marked.
+func withStatusNote(note string, seen bool) string {
+	if !seen {
+		return note
+	}
+	return note + " " + statusNote
+}
+
 // indexNote warns how real values are worked out.
 const indexNote = "Real values are worked out from index levels (salary × index then ÷ index now), never by chaining rounded annual rates; a rate worked out from the rounded index levels can differ by 0.1 point from the ONS's published rate."
 
@@ -37,21 +65,23 @@ func measuresTable(r *analysis.Result) report.Table {
 	names := seriesNames(m)
 	cols := append([]string{"Band", "", "Since", "Cash then", "Cash now"}, names...)
 	t := report.Table{Title: fmt.Sprintf("Real-terms change of entry and top salaries, at %s prices, by measure", monthYear(m.Now)), Columns: cols}
+	seen := false
 	for _, rt := range r.RealTerms {
 		n := len(rt.Dates) - 1
-		row := []report.Cell{report.Text(rt.Band), report.Text(rt.Which), report.Text(monthYear(rt.Dates[0])), report.Money(rt.Cash[0]), report.Money(rt.Cash[n])}
+		row := []report.Cell{report.Text(rt.Band), report.Text(rt.Which), report.Text(monthYear(rt.Dates[0])),
+			marked(report.Money(rt.Cash[0]), rt.Statuses[0], &seen), marked(report.Money(rt.Cash[n]), rt.Statuses[n], &seen)}
 		for i := range names {
 			cell := report.Blank()
 			for _, o := range r.Real.History[i] {
 				if o.Band == rt.Band && o.Which == rt.Which && o.Dates[0] == rt.Dates[0] && len(o.Dates) > 1 {
-					cell = report.PercentChange(o.Change)
+					cell = marked(report.PercentChange(o.Change), o.Status(), &seen)
 				}
 			}
 			row = append(row, cell)
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Note = fmt.Sprintf("Cash now is the salary in force on %s. Blank: the measure has no index value for that month. %s", m.Now, indexNote)
+	t.Note = withStatusNote(fmt.Sprintf("Cash now is the salary in force on %s. Blank: the measure has no index value for that month. %s", m.Now, indexNote), seen)
 	return t
 }
 
@@ -69,6 +99,7 @@ func restoreTable(r *analysis.Result) (report.Table, bool) {
 		cols = append(cols, "Days "+n)
 	}
 	t := report.Table{Title: fmt.Sprintf("Uplift to restore each band's top, and days worked unpaid, to %s", monthYear(m.Now)), Columns: cols}
+	seen := false
 	for _, b := range r.Dataset.Bands {
 		var row, days []report.Cell
 		for _, n := range names {
@@ -78,12 +109,14 @@ func restoreTable(r *analysis.Result) (report.Table, bool) {
 					continue
 				}
 				if row == nil {
-					row = []report.Cell{report.Text(b.Name), report.Text(monthYear(x.Since)), report.Money(x.Then), report.Money(x.Cash)}
+					row = []report.Cell{report.Text(b.Name), report.Text(monthYear(x.Since)),
+						marked(report.Money(x.Then), x.ThenStatus, &seen), marked(report.Money(x.Cash), x.CashStatus, &seen)}
 				}
 				uplift, day = report.Text("none"), report.Text("0")
 				if x.Uplift.IsPositive() {
 					uplift, day = report.PercentChange(x.Uplift), report.Number(x.DaysUnpaid, 1)
 				}
+				uplift, day = marked(uplift, x.Status(), &seen), marked(day, x.Status(), &seen)
 			}
 			row, days = append(row, uplift), append(days, day)
 		}
@@ -97,6 +130,7 @@ func restoreTable(r *analysis.Result) (report.Table, bool) {
 	}
 	t.Note = fmt.Sprintf("Since %s. Uplift to restore: the salary then at %s prices ÷ the salary now − 1 (none: pay has risen in real terms). "+
 		"Days worked unpaid: uplift ÷ (1 + uplift) × 365, the days of a year's work today's pay no longer pays for at the earlier value.", since, monthYear(m.Now))
+	t.Note = withStatusNote(t.Note, seen)
 	return t, len(t.Rows) > 0
 }
 

@@ -234,7 +234,10 @@ func TestComparisonPDF(t *testing.T) {
 // £46,661.64, and £42,000 is 42000 ÷ 46661.64 − 1 = −9.99…% ≈ 10.0% less;
 // CPI over the 12 months to April 2025 is 138.2 ÷ 133.5 − 1 = 3.5%; Band 2
 // point 1 (£23,500) is below the April 2026 National Living Wage, 12.71 ×
-// 37 × 52.143 = £24,521.29 a year.
+// 37 × 52.143 = £24,521.29 a year. The sample's 2021 structure is marked
+// derived or illustrative (increments.csv's status column), so its
+// real-terms figures carry a † and the footnote; the NHS sample's history
+// is published, so its briefing has none.
 func TestBriefingPDF(t *testing.T) {
 	r := mustSample(t)
 	nhs, err := runSample("nhs-afc")
@@ -249,7 +252,7 @@ func TestBriefingPDF(t *testing.T) {
 		t.Errorf("briefing has %d pages; want 2–4", n)
 	}
 	text := normalise(pdftext.Extract(t, buf.Bytes(), 0))
-	for _, s := range []string{"Band 4 top is worth 10.0% less than in April 2021", "Inflation (CPI)", "3.5%", "Smallest rise",
+	for _, s := range []string{"Band 4 top is worth 10.0% † less than in April 2021", "† From a salary the dataset marks derived or illustrative", "Inflation (CPI)", "3.5%", "Smallest rise",
 		"National Living Wage, £12.71 from April 2026 April 2026 Current Band 2 point 1", "Days worked unpaid (CPI)"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("briefing does not contain %q", s)
@@ -261,6 +264,9 @@ func TestBriefingPDF(t *testing.T) {
 	}
 	if n := pages(buf.Bytes()); n < 2 || n > 4 {
 		t.Errorf("NHS briefing has %d pages; want 2–4", n)
+	}
+	if text := pdftext.Extract(t, buf.Bytes(), 0); strings.Contains(text, "†") {
+		t.Error("NHS briefing marks a figure †, but its history is published")
 	}
 }
 
