@@ -18,7 +18,10 @@ import (
 // named wherever a figure is), the uplift that would restore each band's
 // top and the days worked unpaid, years to top against other structures,
 // each offer's rise against inflation and its real-terms change over the
-// deal, and the points below each wage floor.
+// deal, and the points below each wage floor. A real-terms figure worked
+// out from a salary the dataset marks derived or illustrative
+// (paystructure.Status) carries statusMark, and the block showing it
+// statusNote.
 func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Meta) *report.Document {
 	ds := r.Dataset
 	cur := r.Current()
