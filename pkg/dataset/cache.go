@@ -68,7 +68,8 @@ func (c *cache[T]) get(raw string) *cached[T] {
 		return &s.p
 	}
 	if !c.hasLast || raw != c.lastRaw {
-		c.lastRaw, c.last, c.hasLast = raw, c.lookup(raw), true
+		// A copy: raw may share bytes its reader reuses (csvReader.arena).
+		c.lastRaw, c.last, c.hasLast = strings.Clone(raw), c.lookup(raw), true
 	}
 	return &c.last
 }

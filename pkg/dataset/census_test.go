@@ -293,3 +293,31 @@ func TestSmallKey(t *testing.T) {
 		seen[k] = s
 	}
 }
+
+// TestCensusArenaReuse: census rows share their batch's text, which is
+// reused batches later (csvReader.arena), so what the reader keeps must be
+// a copy. Here a run of rows with one long FTE text fills every batch,
+// then rows of another of the same length are read into the same bytes:
+// had the FTE cache kept the first text without copying it, that text
+// would read as the second and the second run be counted as the first.
+// Expected: 8 batches of rows at 0.5 and 8 at 0.8, 4,096 each.
+func TestCensusArenaReuse(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("band,point,fte\n")
+	for _, fte := range []string{"0.500000", "0.800000"} { // 8 bytes: not a smallKey
+		for range batches * batchRows {
+			fmt.Fprintf(&b, "Band 1,1,%s\n", fte)
+		}
+	}
+	ds, err := Load(files(map[string]string{StaffFile: b.String()}), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range ds.Census.Groups {
+		got = append(got, fmt.Sprintf("%s×%d", g.FTE, g.Count))
+	}
+	if want := []string{"0.5×4096", "0.8×4096"}; !slices.Equal(got, want) {
+		t.Errorf("groups %v, want %v", got, want)
+	}
+}

@@ -19,6 +19,7 @@ type batch struct {
 	fields []string
 	lines  []int
 	raw    []byte // the file's bytes read since the previous batch, to hash
+	text   []byte // the rows' text, which fields share (csvReader.arena)
 }
 
 // readAll reads every row of staff.csv and adds it to its group. The CSV is
@@ -49,6 +50,8 @@ func (c *censusReader) readAll() {
 	go func() {
 		defer close(full)
 		b := <-empty
+		t.r.arena = &b.text
+		defer func() { t.r.arena = nil }()
 		pause := slowRead.Load()
 		for rec, line, ok := c.t.next(); ok; rec, line, ok = c.t.next() {
 			if idCol >= 0 {
@@ -56,8 +59,8 @@ func (c *censusReader) readAll() {
 					c.ids.add(id)
 				}
 			}
-			// The strings are the reader's fresh copies; only the slice
-			// holding them is reused.
+			// The strings share the batch's text, which is reused when
+			// the batch comes back: what row keeps of them, it copies.
 			b.fields = append(b.fields, rec...)
 			b.lines = append(b.lines, line)
 			if len(b.lines) == batchRows {
@@ -70,7 +73,8 @@ func (c *censusReader) readAll() {
 					return
 				}
 				b = <-empty
-				b.fields, b.lines = b.fields[:0], b.lines[:0]
+				b.fields, b.lines, b.text = b.fields[:0], b.lines[:0], b.text[:0]
+				t.r.arena = &b.text
 			}
 		}
 		if len(b.lines) > 0 {
