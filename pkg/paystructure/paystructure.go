@@ -95,9 +95,12 @@ type Point struct {
 	Derivation []Step
 	// Status says whether the dataset's salary is a published figure
 	// (the default) or one derived or made up for illustration
-	// (increments.csv's status column). It describes the dataset's own
-	// structures, which the real-terms history reads; a scenario's tables
-	// copy it from the points they start from but are model outputs.
+	// (increments.csv's status column). In a scenario's tables it is the
+	// status of the dataset salary the point's salary is worked out from:
+	// an uplift or flat sum keeps it (a published point stays published,
+	// an illustrative one stays illustrative, since the value depends on
+	// it), while a salary an award sets outright (set, floor_hourly,
+	// add_point) is the offer's own figure, so Published.
 	Status Status
 }
 

@@ -124,7 +124,10 @@ func (ap *applier) selected(a *Award) [][]bool {
 	return out
 }
 
-// change applies an uplift or flat award with its underpin and cap.
+// change applies an uplift or flat award with its underpin and cap. A
+// changed point keeps its Status: its new salary is worked out from the old
+// one, so it is as published as the old one was (set, floor_hourly and
+// add_point, whose salary is the offer's own figure, make it Published).
 func (ap *applier) change(a *Award) {
 	sel := ap.selected(a)
 	for i := range ap.scales {
@@ -199,6 +202,7 @@ func (ap *applier) floor(a *Award) {
 				continue
 			}
 			lifted[j] = true
+			pt.Status = paystructure.Published // the floor's figure, not the point's
 			ap.finish(a, pt, target, fmt.Sprintf("%s lifted to the floor %s an hour × %s hours × %s weeks = %s",
 				exact(pt.Salary), exact(*a.FloorHourly), hours, paystructure.WeeksPerYear, exact(target)))
 		}
@@ -245,6 +249,7 @@ func (ap *applier) set(a *Award) {
 		}
 		pt := &s.Points[j]
 		if !pt.Salary.Equal(sp.Salary) {
+			pt.Status = paystructure.Published // the offer's own figure
 			ap.finish(a, pt, sp.Salary, fmt.Sprintf("%s set to %s", exact(pt.Salary), exact(sp.Salary)))
 		}
 	}
