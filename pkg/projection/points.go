@@ -24,6 +24,9 @@ type PointRow struct {
 	BaselineSalary *decimal.Decimal
 	Change         *decimal.Decimal // Salary − BaselineSalary
 	ChangePct      *decimal.Decimal // Change ÷ BaselineSalary, a fraction to 8 places (money.Change)
+	// Status is the point's paystructure.Status in the scenario's table:
+	// whether Salary is, or is worked out from, a published salary.
+	Status paystructure.Status
 }
 
 // Points lists every point of every band of tl on each pay-year start and
@@ -60,7 +63,7 @@ func Points(tl, current *paystructure.Timeline) []PointRow {
 				bsc, hasBase = base.Scale(b.Name)
 			}
 			for _, p := range sc.Points {
-				r := PointRow{Scenario: tl.Scenario, Date: m.First(), Band: b.Name, Point: p.Label, Salary: p.Salary}
+				r := PointRow{Scenario: tl.Scenario, Date: m.First(), Band: b.Name, Point: p.Label, Salary: p.Salary, Status: p.Status}
 				if i := bsc.Index(p.Label); hasBase && i >= 0 {
 					bs := bsc.Points[i].Salary
 					cash, pct := money.Change(bs, p.Salary)

@@ -139,6 +139,7 @@ func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []report.Block {
 		title += " — " + b.Title
 	}
 	t := report.Table{Title: title, Columns: cols}
+	var anyMarked bool // a salary carries statusMark
 	chart := report.Chart{Kind: report.LineChart, Title: title + ": salary at each point", XLabel: "Pay point", YLabel: "Annual full-time salary (£)", Categories: labels}
 	for i, tl := range r.Timelines {
 		row := []report.Cell{report.Text(tl.Scenario)}
@@ -151,7 +152,7 @@ func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []report.Block {
 				ser.Values = append(ser.Values, report.Blank())
 				continue
 			}
-			row = append(row, report.Money(p.Salary))
+			row = append(row, pointSalary(p, &anyMarked))
 			chg = append(chg, optChange(p.Change))
 			pct = append(pct, optPctChange(p.ChangePct))
 			ser.Values = append(ser.Values, report.Money(p.Salary))
@@ -166,6 +167,9 @@ func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []report.Block {
 		d := r.Figures[len(r.Figures)-1].LastAward
 		t.Note = fmt.Sprintf("Salaries after each offer's last award within the horizon (for the last offer, %s). — : the point does not exist under that scenario.", d)
 	}
+	if anyMarked {
+		t.Note = strings.TrimSpace(t.Note + " " + pointStatusNote)
+	}
 	t.Title = ""
 	blocks := []report.Block{report.Heading{Text: title, Level: 2}}
 	for _, part := range splitColumns(t, maxPointColumns) {
@@ -175,6 +179,17 @@ func bandBlocks(r *analysis.Result, bp analysis.BandPoints) []report.Block {
 		blocks = append(blocks, chart)
 	}
 	return blocks
+}
+
+// pointStatusNote is the footnote of a table showing a point's salary
+// with statusMark: the salary is an illustrative or derived point of the
+// dataset, or worked out from one by an award (paystructure.Point.Status).
+const pointStatusNote = statusMark + " illustrative or derived point: see the dataset's README."
+
+// pointSalary is a points.csv row's salary, marked with statusMark (and
+// *seen set) when it is not from a published salary.
+func pointSalary(p *projection.PointRow, seen *bool) report.Cell {
+	return marked(report.Money(p.Salary), p.Status, seen)
 }
 
 func yearsToTopChart(r *analysis.Result) report.Chart {

@@ -1,0 +1,97 @@
+package content_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/dataset"
+	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
+	"paymodel/pkg/scenario"
+)
+
+// statusResult is Current and a 4% offer from 2025-04-01 on one band whose
+// entry (£20,000) has increments.csv status status ("" leaves the column
+// out) and whose top (£22,000) is published.
+func statusResult(t *testing.T, status string) *analysis.Result {
+	t.Helper()
+	inc := "band,point,salary,effective_from,status\nBand A,1,20000,2024-04-01," + status + "\nBand A,2,22000,2024-04-01,\n"
+	if status == "" {
+		inc = "band,point,salary,effective_from\nBand A,1,20000,2024-04-01\nBand A,2,22000,2024-04-01\n"
+	}
+	fsys := fstest.MapFS{
+		"bands.csv":      {Data: []byte("band\nBand A\n")},
+		"increments.csv": {Data: []byte(inc)},
+	}
+	ds, err := dataset.Load(fsys, "status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenario.Parse("offer.toml", []byte("name = \"Four per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"4%\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tls, err := analysis.Timelines(ds, []*scenario.Scenario{sc}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// pointTable returns the comparison's point table of the band headed
+// heading (the table after that heading).
+func pointTable(t *testing.T, doc *report.Document, heading string) report.Table {
+	t.Helper()
+	after := false
+	for _, b := range doc.Blocks {
+		if h, ok := b.(report.Heading); ok {
+			after = h.Text == heading
+		}
+		if tb, ok := b.(report.TableBlock); ok && after {
+			return tb.Table
+		}
+	}
+	t.Fatalf("no table under %q", heading)
+	return report.Table{}
+}
+
+// TestComparisonPointStatus checks the † on a comparison point table: Band
+// A's illustrative entry (£20,000) is marked under Current, and so is what
+// the 4% offer makes of it (20,000 × 1.04 = £20,800, still illustrative:
+// its value depends on the illustrative one); the published top (£22,000;
+// × 1.04 = £22,880) is not. The footnote is under the table once. With the
+// entry published there is no marker and no footnote.
+func TestComparisonPointStatus(t *testing.T) {
+	const note = "† illustrative or derived point: see the dataset's README."
+	for _, tt := range []struct {
+		status         string
+		current, offer string
+		wantNote       bool
+	}{
+		{"illustrative", "Current|£20,000 †|£22,000", "Four per cent|£20,800 †|£22,880", true},
+		{"derived", "Current|£20,000 †|£22,000", "Four per cent|£20,800 †|£22,880", true},
+		{"", "Current|£20,000|£22,000", "Four per cent|£20,800|£22,880", false},
+		{"published", "Current|£20,000|£22,000", "Four per cent|£20,800|£22,880", false},
+	} {
+		t.Run(tt.status, func(t *testing.T) {
+			doc := content.Comparison(statusResult(t, tt.status), report.Meta{})
+			tb := pointTable(t, doc, "Band A")
+			if got := displayRow(t, tb, "Current"); got != tt.current {
+				t.Errorf("Current row %q, want %q", got, tt.current)
+			}
+			if got := displayRow(t, tb, "Four per cent"); got != tt.offer {
+				t.Errorf("offer row %q, want %q", got, tt.offer)
+			}
+			if got := strings.Count(tb.Note, note); got != map[bool]int{true: 1}[tt.wantNote] {
+				t.Errorf("note %q has the footnote %d times, want it %v", tb.Note, got, tt.wantNote)
+			}
+		})
+	}
+}
