@@ -22,18 +22,20 @@ func (c *censusReader) census(ds *paystructure.Dataset) *paystructure.Census {
 	}
 	groups := make([]paystructure.Group, len(keys))
 	for i, k := range keys {
-		cpd := c.cpd.vals[k.cpd]
-		groups[i] = paystructure.Group{
-			Band:        ds.Bands[k.band].Name,
-			Point:       points[k.band][k.point],
-			FTE:         c.fte.vals[k.fte],
-			PointDate:   unpackDate(k.date),
-			CPDHours:    cpd.hours,
-			CPDRecorded: cpd.recorded,
-			Count:       counts[i],
-		}
+		// Field by field, into the zeroed slice: assigning a whole Group
+		// copies it with a write barrier on each of its words while the
+		// collector runs, which at a million rows took a fifth of compare.
+		cpd := &c.cpd.vals[k.cpd]
+		g := &groups[i]
+		g.Band = ds.Bands[k.band].Name
+		g.Point = points[k.band][k.point]
+		g.FTE = c.fte.vals[k.fte]
+		g.PointDate = unpackDate(k.date)
+		g.CPDHours = cpd.hours
+		g.CPDRecorded = cpd.recorded
+		g.Count = counts[i]
 		if len(c.cols.attrs) > 0 {
-			groups[i].Attributes = c.tuples[k.attrs] // shared by groups with equal attributes
+			g.Attributes = c.tuples[k.attrs] // shared by groups with equal attributes
 		}
 	}
 	return &paystructure.Census{
