@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"paymodel/pkg/analysis"
+	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
 )
 
@@ -14,15 +15,20 @@ import (
 // and the top under Current, their total reward when the dataset has an
 // employer pension, their salary for the first StatementYears pay years
 // under Current and each offer, and their arrears under each offer
-// implemented late ("Offer: arrears £1,234.56 paid in January 2026"). It writes the whole text at once and
-// returns the writer's error.
+// implemented late ("Offer: arrears £1,234.56 paid in January 2026"). A
+// salary from a point the dataset does not give as published carries a †,
+// and a last line (memberStatusNote) says so when the member's point or one
+// above it in their band is not published. It writes the whole text at once
+// and returns the writer's error.
 func WriteFacts(w io.Writer, m *analysis.Member) error {
 	var b strings.Builder
 	f := m.Facts()
 	cur := m.Tracks[0]
 	fmt.Fprintf(&b, "%s: %s point %s (%d of %d)\n", m.Who(), m.Band.Name, m.Person.Point, f.PointIndex, f.PointCount)
+	now, path := memberStatus(m, f)
+	var seen bool
 	fmt.Fprintf(&b, "  full-time salary %s; pay at %s FTE %s; %s of the way through the band\n",
-		report.Money(f.Salary).Display(), report.Number(m.Person.FTE, 2).Display(), report.Money(f.Pay).Display(), report.Percent(f.Through).Display())
+		marked(report.Money(f.Salary), now, &seen).Display(), report.Number(m.Person.FTE, 2).Display(), report.Money(f.Pay).Display(), report.Percent(f.Through).Display())
 	if cur.NextMove != nil {
 		fmt.Fprintf(&b, "  next move under Current: %s point %s on %s\n", cur.NextBand, cur.NextPoint, cur.NextMove.First())
 	}
@@ -47,6 +53,9 @@ func WriteFacts(w io.Writer, m *analysis.Member) error {
 	}
 	for _, a := range f.Arrears {
 		fmt.Fprintf(&b, "  %s: arrears %s paid in %s\n", a.Scenario, report.Money(a.Amount).Display(), a.Month.Long())
+	}
+	if path != paystructure.Published {
+		fmt.Fprintf(&b, "  %s\n", memberStatusNote)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

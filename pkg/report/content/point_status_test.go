@@ -6,8 +6,11 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/shopspring/decimal"
+
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/dataset"
+	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
 	"paymodel/pkg/scenario"
@@ -93,5 +96,46 @@ func TestComparisonPointStatus(t *testing.T) {
 				t.Errorf("note %q has the footnote %d times, want it %v", tb.Note, got, tt.wantNote)
 			}
 		})
+	}
+}
+
+// TestStatementPointStatus checks the statement's marker on the probation
+// sample, whose increments.csv marks Band 3 points 2–4 illustrative and
+// points 1 (the PQiP salary) and 5 (the maximum) published: Band 3 point 2
+// (£27,769) shows its salary as "£27,769 †" with the note "† illustrative
+// point, not published", and the salary table carries the statement's
+// footnote; point 1 (£26,475, published) is unmarked but its way to the
+// top passes points 2–4, so the footnote stays; point 5 has neither.
+func TestStatementPointStatus(t *testing.T) {
+	r := mustSample(t)
+	ms, err := analysis.NewMembers(r.Dataset, r.Timelines[:1], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const footnote = "† Some of your salaries here are illustrative or derived points, or worked out from one, not published figures: see the dataset's README."
+	for _, c := range []struct {
+		point, value, note, tableNote string
+	}{
+		{"2", "£27,769 †", "† illustrative point, not published", footnote},
+		{"1", "£26,475", "", footnote},
+		{"5", "£31,650", "", ""},
+	} {
+		m, err := ms.Member(&paystructure.Person{Band: "Band 3", Point: c.point, FTE: decimal.NewFromInt(1), Count: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := content.Statement(m, report.Meta{})
+		var kf report.KeyFigure
+		for _, b := range doc.Blocks {
+			if k, ok := b.(report.KeyFigures); ok {
+				kf = k.Items[1]
+			}
+		}
+		if kf.Label != "Full-time salary" || kf.Value.Display() != c.value || kf.Note != c.note {
+			t.Errorf("point %s: key figure %q %q (%q), want %q (%q)", c.point, kf.Label, kf.Value.Display(), kf.Note, c.value, c.note)
+		}
+		if got := briefingTable(t, doc, "Your full-time salary").Note; got != c.tableNote {
+			t.Errorf("point %s: salary table note %q, want %q", c.point, got, c.tableNote)
+		}
 	}
 }

@@ -25,9 +25,15 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 		Footer:   meta.Footer,
 	}
 	add := func(b ...report.Block) { doc.Blocks = append(doc.Blocks, b...) }
+	now, path := memberStatus(m, f)
+	var seen bool
+	salary := report.KeyFigure{Label: "Full-time salary", Value: marked(report.Money(f.Salary), now, &seen)}
+	if seen {
+		salary.Note = statusMark + " " + now.String() + " point, not published"
+	}
 	add(report.KeyFigures{Items: []report.KeyFigure{
 		{Label: "Your point", Value: report.Text(fmt.Sprintf("%d of %d", f.PointIndex, f.PointCount)), Note: fmt.Sprintf("point %s of %s", p.Point, m.Band.Name)},
-		{Label: "Full-time salary", Value: report.Money(f.Salary)},
+		salary,
 		{Label: "Your pay", Value: report.Money(f.Pay), Note: "at " + report.Exact(p.FTE, 2).Display() + " FTE"},
 		{Label: "Through your band", Value: report.Percent(f.Through)},
 	}})
@@ -57,6 +63,9 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 		cols = append(cols, fmt.Sprintf("%d/%02d", y.Date.Year, (y.Date.Year+1)%100))
 	}
 	sal := report.Table{Title: "Your full-time salary at the start of each pay year", Columns: cols}
+	if path != paystructure.Published {
+		sal.Note = memberStatusNote
+	}
 	pay := report.Table{Title: "What you are paid in each pay year: Current, and each offer's difference", Columns: cols,
 		Note: "Pay is your salary × FTE month by month (each month rounded to the penny), plus any one-off payments, with your progression under each scenario's rules."}
 	for i, tr := range m.Tracks {
@@ -81,6 +90,27 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 		add(report.TableBlock{Table: arrearsTable(f.Arrears), Widths: []int{3, 1, 1}})
 	}
 	return doc
+}
+
+// memberStatusNote is the note a statement and paymodel statement's facts
+// give when the member's salaries come from a point the dataset does not
+// give as published.
+const memberStatusNote = statusMark + " Some of your salaries here are illustrative or derived points, or worked out from one, not published figures: see the dataset's README."
+
+// memberStatus returns the status of the member's point now (Facts'
+// Salary) and the status furthest from published of the points from
+// theirs to the top of their band (Member.Scale, Current's at the start),
+// the points their salaries in the next years are worked out from.
+func memberStatus(m *analysis.Member, f analysis.MemberFacts) (now, path paystructure.Status) {
+	if f.PointIndex < 1 {
+		return paystructure.Published, paystructure.Published
+	}
+	now = m.Scale.Points[f.PointIndex-1].Status
+	path = now
+	for _, pt := range m.Scale.Points[f.PointIndex-1:] {
+		path = path.Max(pt.Status)
+	}
+	return now, path
 }
 
 // arrearsTable is a statement's back pay: for each offer implemented late,
