@@ -1,8 +1,14 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
+	"cmp"
 	"fmt"
 	"io"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -49,19 +55,22 @@ type Props struct {
 //     (3.46 is 0.0346, shown 3.46%);
 //   - a date is a date cell (Excel's day number, shown 2025-04-01);
 //   - other numbers are numbers with the CSV's decimal places shown;
-//   - text is a text cell holding the CSV's text, with the CSV's guard
-//     against formulas (a leading ' before =, +, -, @): a text cell is
-//     never run, but the value stays the CSV's;
+//   - text is a text cell (an inline string) holding the CSV's text, with
+//     the CSV's guard against formulas (a leading ' before =, +, -, @): a
+//     text cell is never run, but the value stays the CSV's;
 //   - a blank CSV field is an empty cell.
 //
-// Each number is written into the file as the CSV's decimal text. A value
-// of more than MaxDigits significant digits, which a spreadsheet would
-// round, is written as a text cell of the same text, and the run sheet
-// says how many there are.
+// Each number is written into the file as the shortest decimal that reads
+// back as the same binary number, which for a number of up to MaxDigits
+// significant digits is the CSV's value (31650.00 is written 31650). A
+// value of more than MaxDigits significant digits, which a spreadsheet
+// would round, is written as a text cell of the same text, and the run
+// sheet says how many there are.
 //
 // Each table's header row is bold and frozen, with an autofilter; columns
-// are as wide as their longest value. The same arguments give the same
-// bytes.
+// are as wide as their longest value. The sheets are written row by row
+// (excelize's StreamWriter), not cell by cell. The same arguments give the
+// same bytes.
 func Write(w io.Writer, run report.Table, tables []report.Table, props Props) error {
 	b := NewBuilder()
 	names := map[string]bool{}
@@ -75,26 +84,26 @@ func Write(w io.Writer, run report.Table, tables []report.Table, props Props) er
 		return name
 	}
 	runSheet := sheetOf(run)
+	sheets := make([]string, len(tables))
+	for i, t := range tables {
+		sheets[i] = sheetOf(t)
+	}
+	// Before the sheets are streamed: afterwards it would read them all
+	// back.
+	b.f.SetActiveSheet(0)
 	texts := 0
-	for _, t := range tables {
-		sheet := sheetOf(t)
-		n, err := b.table(sheet, t)
+	for i, t := range tables {
+		n, err := b.table(sheets[i], t, true)
 		if err != nil {
 			return err
 		}
 		texts += n
-		last := CellName(len(t.Rows)+1, max(len(t.Columns), 1))
-		b.fail(b.f.AutoFilter(sheet, "A1:"+last, nil))
-		b.fail(b.f.SetPanes(sheet, &excelize.Panes{
-			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-		}))
 	}
 	if texts > 0 {
 		run.Rows = append(run.Rows, []report.Cell{report.Text("note"), report.Text(fmt.Sprintf(
 			"%d values have more than %d significant digits, more than a spreadsheet's numbers keep: they are text cells, exactly as in the CSV tables", texts, MaxDigits))})
 	}
-	if _, err := b.table(runSheet, run); err != nil {
+	if _, err := b.table(runSheet, run, false); err != nil {
 		return err
 	}
 	b.fail(b.f.SetDocProps(&excelize.DocProperties{
@@ -102,13 +111,48 @@ func Write(w io.Writer, run report.Table, tables []report.Table, props Props) er
 		Created: props.Created, Modified: props.Created,
 	}))
 	b.fail(b.f.SetAppProps(&excelize.AppProperties{Application: "paymodel"}))
-	b.f.SetActiveSheet(0)
 	data, err := b.Bytes()
+	if err == nil {
+		data, err = sortZip(data)
+	}
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(data)
 	return err
+}
+
+// sortZip returns the zip file with its entries in a fixed order,
+// [Content_Types].xml first and the others by name, their compressed data
+// copied as it is: excelize writes the streamed sheets in the order of a
+// map, so the same workbook could otherwise come out in different bytes.
+func sortZip(file []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(file), int64(len(file)))
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	files := slices.Clone(zr.File)
+	rank := func(f *zip.File) int {
+		if f.Name == "[Content_Types].xml" {
+			return 0
+		}
+		return 1
+	}
+	slices.SortFunc(files, func(a, b *zip.File) int {
+		return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(a.Name, b.Name))
+	})
+	var out bytes.Buffer
+	out.Grow(len(file))
+	zw := zip.NewWriter(&out)
+	for _, f := range files {
+		if err := zw.Copy(f); err != nil {
+			return nil, fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("xlsx: %w", err)
+	}
+	return out.Bytes(), nil
 }
 
 // sheetName is a table's sheet name: its file name without ".csv" (or its
@@ -135,48 +179,89 @@ func sheetName(t report.Table) string {
 	return name
 }
 
-// table writes t's header and rows into sheet, sets its column widths, and
-// returns how many numbers were written as text.
-func (b *Builder) table(sheet string, t report.Table) (texts int, err error) {
+// table writes t's header and rows into sheet, with its column widths,
+// and for a table (filtered) a frozen header row and an autofilter; it
+// returns how many numbers were written as text. The sheet is streamed: its
+// widths, panes and autofilter are set before its rows.
+func (b *Builder) table(sheet string, t report.Table, filtered bool) (texts int, err error) {
 	widths := make([]int, len(t.Columns))
 	for c, h := range t.Columns {
-		b.Text(sheet, 1, c+1, h)
-		b.Style(sheet, 1, c+1, "", true)
 		widths[c] = utf8.RuneCountInString(h) + 3 // room for the filter button
 	}
+	csv := make([]string, len(t.Rows)*len(t.Columns)) // each cell's CSV text, made once
 	for r, row := range t.Rows {
 		if len(row) != len(t.Columns) {
 			return 0, fmt.Errorf("xlsx: table %s row %d has %d cells for %d columns", t.Name, r+1, len(row), len(t.Columns))
 		}
 		for c, cell := range row {
-			if !b.cell(sheet, r+2, c+1, cell) {
-				texts++
-			}
+			text := cell.CSV()
+			csv[r*len(t.Columns)+c] = text
 			// The CSV text, and for a number room for what its format
 			// adds (£, +, thousands separators, %): cheaper than
 			// formatting each cell.
-			w := utf8.RuneCountInString(cell.CSV()) + 1
+			w := utf8.RuneCountInString(text) + 1
 			if cell.Numeric() {
 				w += 2 + w/3
 			}
 			widths[c] = max(widths[c], w)
 		}
 	}
-	for c, w := range widths {
-		col := ColumnName(c + 1)
-		b.fail(b.f.SetColWidth(sheet, col, col, float64(min(max(w, 8), 60))))
+	if filtered {
+		// Set on the sheet before it is streamed, which writes it.
+		last := CellName(len(t.Rows)+1, max(len(t.Columns), 1))
+		b.fail(b.f.AutoFilter(sheet, "A1:"+last, nil))
 	}
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		return 0, err
+	}
+	for c := len(widths) - 1; c >= 0; c-- { // each goes before the others: the last first
+		b.fail(sw.SetColWidth(c+1, c+1, float64(min(max(widths[c], 8), 60))))
+	}
+	if filtered {
+		b.fail(sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+		}))
+	}
+	bold, err := b.style(style{bold: true})
+	b.fail(err)
+	values := make([]any, len(t.Columns))
+	for c, h := range t.Columns {
+		values[c] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	b.fail(sw.SetRow("A1", values))
+	for r, row := range t.Rows {
+		for c, cell := range row {
+			v, numFmt, number := cellValue(cell, csv[r*len(t.Columns)+c])
+			if !number {
+				texts++
+			}
+			switch {
+			case v == nil:
+				values[c] = nil // no cell
+			case numFmt == "":
+				values[c] = excelize.Cell{Value: v}
+			default:
+				id, err := b.style(style{numFmt: numFmt})
+				b.fail(err)
+				values[c] = excelize.Cell{StyleID: id, Value: v}
+			}
+		}
+		b.fail(sw.SetRow(CellName(r+2, 1), values))
+	}
+	b.fail(sw.Flush())
 	return texts, b.err
 }
 
-// cell writes c at row and col (see Write), and reports false when it is
-// a number written as text.
-func (b *Builder) cell(sheet string, row, col int, c report.Cell) (number bool) {
-	v := c.CSV()
-	if v == "" {
-		return true
+// cellValue returns what Write writes for c, whose CSV text is csv (see
+// Write): nil for a blank field, a string for a text cell, or a number
+// (float64, or the int64 of a date) in the number format numFmt. It reports
+// false when c is a number written as text.
+func cellValue(c report.Cell, csv string) (v any, numFmt string, number bool) {
+	if csv == "" {
+		return nil, "", true
 	}
-	numFmt := ""
 	switch c.Kind {
 	case report.KindMoney:
 		numFmt = MoneyFormat
@@ -187,12 +272,12 @@ func (b *Builder) cell(sheet string, row, col int, c report.Cell) (number bool) 
 		if c.Kind == report.KindPctChg {
 			numFmt = PctChgFormat
 		}
-		if d, err := decimal.NewFromString(v); err == nil && digits(v) <= MaxDigits {
-			b.Number(sheet, row, col, d.Shift(-2).String(), numFmt)
-			return true
+		if d, err := decimal.NewFromString(csv); err == nil && digits(csv) <= MaxDigits {
+			if f, ok := float(d.Shift(-2).String()); ok {
+				return f, numFmt, true
+			}
 		}
-		b.Text(sheet, row, col, v)
-		return false
+		return csv, "", false
 	case report.KindNumber:
 		numFmt = "#,##0"
 		if c.Places > 0 {
@@ -201,20 +286,37 @@ func (b *Builder) cell(sheet string, row, col int, c report.Cell) (number bool) 
 	case report.KindInt:
 		numFmt = IntFormat
 	case report.KindDate:
-		if serial, ok := DateSerial(v); ok {
-			b.Number(sheet, row, col, serial, DateFormat)
-			return true
+		if serial, ok := DateSerial(csv); ok {
+			n, err := strconv.ParseInt(serial, 10, 64)
+			if err == nil {
+				return n, DateFormat, true
+			}
 		}
-		b.Text(sheet, row, col, v)
-		return true
+		return csv, "", true
 	default:
-		b.Text(sheet, row, col, v)
-		return true
+		return csv, "", true
 	}
-	if digits(v) > MaxDigits {
-		b.Text(sheet, row, col, v)
-		return false
+	if digits(csv) > MaxDigits {
+		return csv, "", false
 	}
-	b.Number(sheet, row, col, v, numFmt)
-	return true
+	if f, ok := float(csv); ok {
+		return f, numFmt, true
+	}
+	return csv, "", false
+}
+
+// float returns the binary number nearest the decimal text s, which for s
+// of up to MaxDigits significant digits the shortest round-trip text of the
+// number (what the stream writer writes) gives back exactly: "31650.00" is
+// 31650, "0.0346" 0.0346. A zero is a positive zero, so it is never written
+// "-0".
+func float(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, false
+	}
+	if f == 0 {
+		f = 0
+	}
+	return f, true
 }

@@ -1,0 +1,78 @@
+package xlsx_test
+
+import (
+	"context"
+	"io"
+	"io/fs"
+	"sort"
+	"sync"
+	"testing"
+
+	"paymodel/pkg/analysis"
+	"paymodel/pkg/dataset"
+	"paymodel/pkg/report"
+	"paymodel/pkg/report/content"
+	"paymodel/pkg/scenario"
+	"paymodel/pkg/xlsx"
+	"paymodel/scenarios"
+)
+
+// sampleTables are the tables compare writes into tables.xlsx for the
+// built-in probation sample with every shipped offer: the run table and
+// the CSV tables.
+var sampleTables = sync.OnceValues(func() ([]report.Table, error) {
+	fsys, err := scenarios.FS("probation")
+	if err != nil {
+		return nil, err
+	}
+	ds, err := dataset.Load(fsys, "probation")
+	if err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(fsys, "offers/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var scs []*scenario.Scenario
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		sc, err := scenario.Parse(f, src)
+		if err != nil {
+			return nil, err
+		}
+		scs = append(scs, sc)
+	}
+	tls, err := analysis.Timelines(ds, scs, 0)
+	if err != nil {
+		return nil, err
+	}
+	res, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return append([]report.Table{content.RunTable(res, "bench")}, content.CompareTables(res)...), nil
+})
+
+// BenchmarkWrite writes the probation sample's tables.xlsx (go test
+// ./pkg/xlsx -run '^$' -bench Write -benchmem).
+func BenchmarkWrite(b *testing.B) {
+	tables, err := sampleTables()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cells := 0
+	for _, t := range tables {
+		cells += len(t.Rows) * len(t.Columns)
+	}
+	props := xlsx.Props{Title: "Pay comparison tables", Created: "2025-04-01T00:00:00Z"}
+	for b.Loop() {
+		if err := xlsx.Write(io.Discard, tables[0], tables[1:], props); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cells), "cells")
+}
