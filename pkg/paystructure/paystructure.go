@@ -156,6 +156,15 @@ func (s Scale) Index(label string) int {
 // Top returns the top point of the scale.
 func (s Scale) Top() Point { return s.Points[len(s.Points)-1] }
 
+// Status returns the Status of the point labelled label, or Published when
+// the scale has no such point.
+func (s Scale) Status(label string) Status {
+	if i := s.Index(label); i >= 0 {
+		return s.Points[i].Status
+	}
+	return Published
+}
+
 // Structure is every band's scale from one effective date.
 type Structure struct {
 	// EffectiveFrom is when this structure took effect; zero for an undated

@@ -126,3 +126,17 @@ func TestStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleStatus: a scale gives each point's status by label, and
+// Published for a label it does not have.
+func TestScaleStatus(t *testing.T) {
+	s := Scale{Band: "B", Points: []Point{{Label: "1", Status: Illustrative}, {Label: "2", Status: Derived}, {Label: "3"}}}
+	for _, c := range []struct {
+		label string
+		want  Status
+	}{{"1", Illustrative}, {"2", Derived}, {"3", Published}, {"4", Published}} {
+		if got := s.Status(c.label); got != c.want {
+			t.Errorf("Status(%q) = %v, want %v", c.label, got, c.want)
+		}
+	}
+}

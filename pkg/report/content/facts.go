@@ -17,15 +17,15 @@ import (
 // under Current and each offer, and their arrears under each offer
 // implemented late ("Offer: arrears £1,234.56 paid in January 2026"). A
 // salary from a point the dataset does not give as published carries a †,
-// and a last line (memberStatusNote) says so when the member's point or one
-// above it in their band is not published. It writes the whole text at once
+// and a last line (memberStatusNote) says so when a salary of the years
+// shown is from such a point (memberStatus). It writes the whole text at once
 // and returns the writer's error.
 func WriteFacts(w io.Writer, m *analysis.Member) error {
 	var b strings.Builder
 	f := m.Facts()
 	cur := m.Tracks[0]
 	fmt.Fprintf(&b, "%s: %s point %s (%d of %d)\n", m.Who(), m.Band.Name, m.Person.Point, f.PointIndex, f.PointCount)
-	now, path := memberStatus(m, f)
+	now, shown := memberStatus(m, f)
 	var seen bool
 	fmt.Fprintf(&b, "  full-time salary %s; pay at %s FTE %s; %s of the way through the band\n",
 		marked(report.Money(f.Salary), now, &seen).Display(), report.Number(m.Person.FTE, 2).Display(), report.Money(f.Pay).Display(), report.Percent(f.Through).Display())
@@ -54,7 +54,7 @@ func WriteFacts(w io.Writer, m *analysis.Member) error {
 	for _, a := range f.Arrears {
 		fmt.Fprintf(&b, "  %s: arrears %s paid in %s\n", a.Scenario, report.Money(a.Amount).Display(), a.Month.Long())
 	}
-	if path != paystructure.Published {
+	if shown != paystructure.Published {
 		fmt.Fprintf(&b, "  %s\n", memberStatusNote)
 	}
 	_, err := io.WriteString(w, b.String())

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/analysis"
+	"paymodel/pkg/calendar"
 	"paymodel/pkg/dataset"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
@@ -106,6 +107,10 @@ func TestComparisonPointStatus(t *testing.T) {
 // point, not published", and the salary table carries the statement's
 // footnote; point 1 (£26,475, published) is unmarked but its way to the
 // top passes points 2–4, so the footnote stays; point 5 has neither.
+// Band 2 point 2 (£24,350, illustrative), reached on 2024-04-01, moves to
+// the published top (point 3) on 2025-04-01, the first pay year's start,
+// so its salary now is marked but the table, all at the top, has no
+// footnote.
 func TestStatementPointStatus(t *testing.T) {
 	r := mustSample(t)
 	ms, err := analysis.NewMembers(r.Dataset, r.Timelines[:1], false)
@@ -114,13 +119,18 @@ func TestStatementPointStatus(t *testing.T) {
 	}
 	const footnote = "† Some of your salaries here are illustrative or derived points, or worked out from one, not published figures: see the dataset's README."
 	for _, c := range []struct {
-		point, value, note, tableNote string
+		band, point, since, value, note, tableNote string
 	}{
-		{"2", "£27,769 †", "† illustrative point, not published", footnote},
-		{"1", "£26,475", "", footnote},
-		{"5", "£31,650", "", ""},
+		{"Band 3", "2", "", "£27,769 †", "† illustrative point, not published", footnote},
+		{"Band 3", "1", "", "£26,475", "", footnote},
+		{"Band 3", "5", "", "£31,650", "", ""},
+		{"Band 2", "2", "2024-04-01", "£24,350 †", "† illustrative point, not published", ""},
 	} {
-		m, err := ms.Member(&paystructure.Person{Band: "Band 3", Point: c.point, FTE: decimal.NewFromInt(1), Count: 1})
+		p := &paystructure.Person{Band: c.band, Point: c.point, FTE: decimal.NewFromInt(1), Count: 1}
+		if c.since != "" {
+			p.PointDate = calendar.MustParse(c.since)
+		}
+		m, err := ms.Member(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -132,10 +142,10 @@ func TestStatementPointStatus(t *testing.T) {
 			}
 		}
 		if kf.Label != "Full-time salary" || kf.Value.Display() != c.value || kf.Note != c.note {
-			t.Errorf("point %s: key figure %q %q (%q), want %q (%q)", c.point, kf.Label, kf.Value.Display(), kf.Note, c.value, c.note)
+			t.Errorf("%s point %s: key figure %q %q (%q), want %q (%q)", c.band, c.point, kf.Label, kf.Value.Display(), kf.Note, c.value, c.note)
 		}
 		if got := briefingTable(t, doc, "Your full-time salary").Note; got != c.tableNote {
-			t.Errorf("point %s: salary table note %q, want %q", c.point, got, c.tableNote)
+			t.Errorf("%s point %s: salary table note %q, want %q", c.band, c.point, got, c.tableNote)
 		}
 	}
 }

@@ -25,7 +25,7 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 		Footer:   meta.Footer,
 	}
 	add := func(b ...report.Block) { doc.Blocks = append(doc.Blocks, b...) }
-	now, path := memberStatus(m, f)
+	now, shown := memberStatus(m, f)
 	var seen bool
 	salary := report.KeyFigure{Label: "Full-time salary", Value: marked(report.Money(f.Salary), now, &seen)}
 	if seen {
@@ -63,7 +63,7 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 		cols = append(cols, fmt.Sprintf("%d/%02d", y.Date.Year, (y.Date.Year+1)%100))
 	}
 	sal := report.Table{Title: "Your full-time salary at the start of each pay year", Columns: cols}
-	if path != paystructure.Published {
+	if shown != paystructure.Published {
 		sal.Note = memberStatusNote
 	}
 	pay := report.Table{Title: "What you are paid in each pay year: Current, and each offer's difference", Columns: cols,
@@ -93,24 +93,28 @@ func Statement(m *analysis.Member, meta report.Meta) *report.Document {
 }
 
 // memberStatusNote is the note a statement and paymodel statement's facts
-// give when the member's salaries come from a point the dataset does not
-// give as published.
+// give when the member's salaries in the coming years come from a point
+// the dataset does not give as published (memberStatus).
 const memberStatusNote = statusMark + " Some of your salaries here are illustrative or derived points, or worked out from one, not published figures: see the dataset's README."
 
 // memberStatus returns the status of the member's point now (Facts'
-// Salary) and the status furthest from published of the points from
-// theirs to the top of their band (Member.Scale, Current's at the start),
-// the points their salaries in the next years are worked out from.
-func memberStatus(m *analysis.Member, f analysis.MemberFacts) (now, path paystructure.Status) {
-	if f.PointIndex < 1 {
-		return paystructure.Published, paystructure.Published
+// Salary) and, for the salaries of the first StatementYears pay years, the
+// status furthest from published of the points of their band they stand
+// on at the start of those years under any scenario, as Member.Scale
+// (Current's at the start) gives them: the points those salaries are
+// worked out from. A year in another band counts as published.
+func memberStatus(m *analysis.Member, f analysis.MemberFacts) (now, shown paystructure.Status) {
+	if f.PointIndex >= 1 {
+		now = m.Scale.Points[f.PointIndex-1].Status
 	}
-	now = m.Scale.Points[f.PointIndex-1].Status
-	path = now
-	for _, pt := range m.Scale.Points[f.PointIndex-1:] {
-		path = path.Max(pt.Status)
+	for _, tr := range m.Tracks {
+		for _, y := range tr.Years[:min(StatementYears, len(tr.Years))] {
+			if y.Band == m.Band.Name {
+				shown = shown.Max(m.Scale.Status(y.Point))
+			}
+		}
 	}
-	return now, path
+	return now, shown
 }
 
 // arrearsTable is a statement's back pay: for each offer implemented late,
