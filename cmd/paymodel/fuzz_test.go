@@ -13,11 +13,13 @@ import (
 
 // FuzzCompare runs the whole compare pipeline (load, validate, parse and
 // apply the scenario, project, cross-check, write the CSVs and, when pdf is
-// set, the PDF) on fuzzed bands.csv, increments.csv, staff.csv and one
-// scenario file. Whatever the bytes: run returns 0 or 2 (1 would mean a
-// failure while running, which a temporary folder should never give), never
-// panics, writes nothing when it fails, and on success cost.csv's All rows
-// are the sum of its band rows.
+// set, the PDF and tables.xlsx) on fuzzed bands.csv, increments.csv,
+// staff.csv and one scenario file. Whatever the bytes: run returns 0 or 2 (1
+// would mean a failure while running, which a temporary folder should never
+// give), never panics, writes nothing when it fails, and on success
+// cost.csv's All rows are the sum of its band rows and tables.xlsx, when
+// written, holds the CSVs' values cell for cell (checkTablesXLSX). The
+// workbook is left out (--no-xlsx) with the PDF, to keep most cases quick.
 //
 //	go test ./cmd/paymodel -run '^$' -fuzz FuzzCompare -fuzztime 5m
 func FuzzCompare(f *testing.F) {
@@ -71,7 +73,7 @@ func FuzzCompare(f *testing.F) {
 		out := filepath.Join(dir, "out")
 		args := []string{"compare", ds, "--scenario", sc, "--out", out}
 		if !pdf {
-			args = append(args, "--no-pdf")
+			args = append(args, "--no-pdf", "--no-xlsx")
 		}
 		code, _, stderr := runCLI(t, args...)
 		switch code {
@@ -84,6 +86,13 @@ func FuzzCompare(f *testing.F) {
 				if err := checkCostAll(b); err != nil {
 					t.Fatal(err)
 				}
+			}
+			if pdf {
+				if _, _, err := checkTablesXLSX(out); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, err := os.Stat(filepath.Join(out, "tables.xlsx")); err == nil {
+				t.Error("tables.xlsx written with --no-xlsx")
 			}
 			for _, f := range listFiles(t, out) {
 				if strings.HasSuffix(f, ".tmp") {

@@ -2,12 +2,15 @@ package main
 
 // The whole-pipeline property test (issue 9). pkg/propgen makes a random
 // valid dataset and offers from a seed; each case runs through the CLI
-// in-process (compare, with the PDF in most cases; statement for a census
-// member and for a member described by flags; briefing), and the outputs
-// are checked against properties that must hold for every valid input:
+// in-process (compare, with the PDF in most cases and tables.xlsx in one in
+// ten; statement for a census member and for a member described by flags;
+// briefing), and the outputs are checked against properties that must hold
+// for every valid input:
 //
 //   - every command exits 0, and compare run twice (one case in 8) writes
 //     byte-identical files;
+//   - tables.xlsx, when written, opens and every cell of every sheet reads
+//     back as its CSV's value (checkTablesXLSX);
 //   - in cost.csv the band rows add up exactly to All, and each row's total
 //     is basic + lump sums + on-costs + CPD time;
 //   - in careers.csv earnings add up to the cumulative figure year by year,
@@ -67,6 +70,13 @@ func setShapes() {
 // pdfShare: compare writes the PDF in pdfShare of 4 cases (the PDF is most
 // of a small case's time); statement and briefing always write theirs.
 const pdfShare = 3
+
+// xlsxEvery: compare writes tables.xlsx, and the case checks that it opens
+// and holds the CSVs' values cell for cell, in one case in xlsxEvery (those
+// whose seed it divides, so some of them are also run twice for the
+// byte-identical check); the others pass --no-xlsx, and check that it is
+// not written.
+const xlsxEvery = 10
 
 func TestProperty(t *testing.T) {
 	if testing.Short() {
@@ -204,8 +214,19 @@ func runCase(c *propgen.Case, dir, out string, pdf bool) error {
 	if !pdf {
 		args = append(args, "--no-pdf")
 	}
+	workbook := c.Seed%xlsxEvery == 0
+	if !workbook {
+		args = append(args, "--no-xlsx")
+	}
 	if err := runOK(args); err != nil {
 		return err
+	}
+	if workbook {
+		if _, _, err := checkTablesXLSX(out); err != nil {
+			return err
+		}
+	} else if _, err := os.Stat(filepath.Join(out, "tables.xlsx")); err == nil {
+		return fmt.Errorf("tables.xlsx written with --no-xlsx")
 	}
 	if c.Seed%8 == 0 {
 		// Reproducible: the same inputs give byte-identical files.

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -144,52 +146,12 @@ func TestCompareTablesXLSX(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "b", "tables.xlsx")); !bytes.Equal(a, b) {
 		t.Error("two runs wrote different tables.xlsx")
 	}
-	wb, err := xlsx.Open(bytes.NewReader(a))
+	tables, converted, err := checkTablesXLSX(filepath.Join(dir, "a"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer wb.Close()
-	sheets := wb.Sheets()
-	if sheets[0] != "run" {
-		t.Errorf("first sheet %q", sheets[0])
-	}
-	csvs, _ := filepath.Glob(filepath.Join(dir, "a", "*.csv"))
-	if len(sheets) != len(csvs)+1 {
-		t.Errorf("sheets %q for %d CSV tables", sheets, len(csvs))
-	}
-	converted := 0
-	for _, path := range csvs {
-		name := strings.TrimSuffix(filepath.Base(path), ".csv")
-		data, _ := os.ReadFile(path)
-		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		sh, err := wb.Read(name)
-		if err != nil {
-			t.Fatalf("sheet %s: %v", name, err)
-		}
-		if len(sh.Rows) != len(rows) {
-			t.Errorf("%s: %d rows, the CSV %d", name, len(sh.Rows), len(rows))
-			continue
-		}
-		for r, row := range rows {
-			for c, want := range row {
-				got := ""
-				if c < len(sh.Rows[r]) {
-					got = sh.Rows[r][c]
-				}
-				if !sameValue(got, want) {
-					t.Errorf("%s!%s: %q, the CSV %q", name, xlsx.CellName(r+1, c+1), got, want)
-				}
-				if _, err := decimal.NewFromString(want); err == nil && got != want {
-					converted++ // a number whose sheet text is not the CSV's
-				}
-			}
-		}
-	}
-	if len(csvs) < 5 || converted < 50 {
-		t.Errorf("only %d tables and %d numbers written as other text (31650.00 as 31650): the test checks too little", len(csvs), converted)
+	if tables < 5 || converted < 50 {
+		t.Errorf("only %d tables and %d numbers written as other text (31650.00 as 31650): the test checks too little", tables, converted)
 	}
 	if err := os.RemoveAll(filepath.Join(dir, "a")); err != nil {
 		t.Fatal(err)
@@ -200,6 +162,64 @@ func TestCompareTablesXLSX(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "a", "tables.xlsx")); err == nil {
 		t.Error("--no-xlsx wrote tables.xlsx")
 	}
+}
+
+// checkTablesXLSX checks the tables.xlsx that compare wrote into out: it
+// opens, its first sheet is run, and it has a sheet per CSV table whose
+// every cell reads back (xlsx.Read) as the CSV's value. It returns how many
+// tables it compared, and how many numbers read back as other text than
+// the CSV's (31650.00 as 31650), so that a caller can tell it checked
+// something.
+func checkTablesXLSX(out string) (tables, converted int, err error) {
+	a, err := os.ReadFile(filepath.Join(out, "tables.xlsx"))
+	if err != nil {
+		return 0, 0, err
+	}
+	wb, err := xlsx.Open(bytes.NewReader(a))
+	if err != nil {
+		return 0, 0, err
+	}
+	defer wb.Close()
+	sheets := wb.Sheets()
+	if sheets[0] != "run" {
+		return 0, 0, fmt.Errorf("tables.xlsx: first sheet %q", sheets[0])
+	}
+	csvs, _ := filepath.Glob(filepath.Join(out, "*.csv"))
+	if len(sheets) != len(csvs)+1 {
+		return 0, 0, fmt.Errorf("tables.xlsx: sheets %q for %d CSV tables", sheets, len(csvs))
+	}
+	var errs []error
+	for _, path := range csvs {
+		name := strings.TrimSuffix(filepath.Base(path), ".csv")
+		data, _ := os.ReadFile(path)
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			return 0, 0, fmt.Errorf("%s: %v", path, err)
+		}
+		sh, err := wb.Read(name)
+		if err != nil {
+			return 0, 0, fmt.Errorf("tables.xlsx: sheet %s: %v", name, err)
+		}
+		if len(sh.Rows) != len(rows) {
+			errs = append(errs, fmt.Errorf("tables.xlsx: %s: %d rows, the CSV %d", name, len(sh.Rows), len(rows)))
+			continue
+		}
+		for r, row := range rows {
+			for c, want := range row {
+				got := ""
+				if c < len(sh.Rows[r]) {
+					got = sh.Rows[r][c]
+				}
+				if !sameValue(got, want) {
+					errs = append(errs, fmt.Errorf("tables.xlsx: %s!%s: %q, the CSV %q", name, xlsx.CellName(r+1, c+1), got, want))
+				}
+				if _, err := decimal.NewFromString(want); err == nil && got != want {
+					converted++ // a number whose sheet text is not the CSV's
+				}
+			}
+		}
+	}
+	return len(csvs), converted, errors.Join(errs...)
 }
 
 // sameValue reports whether a cell read from tables.xlsx is the CSV field:
