@@ -134,11 +134,12 @@
     b.points.forEach((p, i) => {
       const o = document.createElement("option");
       o.value = String(i);
-      o.textContent = "Point " + p.label + " (" + moneyValue(p.salary) + ")";
+      o.textContent = "Point " + p.label + " (" + moneyValue(p.salary) + (p.st ? " " + MARK : "") + ")";
       pointSel.append(o);
     });
     if (keep !== undefined && keep < b.points.length) pointSel.value = String(keep);
     $("fulltime").textContent = b.hours;
+    $("band-title").textContent = b.title && b.title !== b.name ? b.name + " — " + b.title : "";
   }
 
   function setError(id, msg) {
@@ -268,6 +269,27 @@
     return tenths < 0n ? "−" + s : tenths > 0n ? "+" + s : s;
   }
 
+  // A salary the dataset does not give as published carries MARK
+  // (Point.Status); STATUS_NOTE says so under the salary table.
+  const MARK = "†";
+  const STATUS_NOTE = MARK + " Some of your salaries here are illustrative or derived points, or worked out from one, not published figures: see the dataset’s README.";
+
+  // overlaps returns the groups (of two or more scenario indices) whose
+  // pay is the same in every pay year, so that their chart lines lie on
+  // one another.
+  function overlaps(rows) {
+    const groups = new Map();
+    rows.forEach((r, s) => {
+      const key = r.years.map((yy) => String(yy.pay)).join(",");
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(s);
+    });
+    return Array.from(groups.values()).filter((g) => g.length > 1);
+  }
+  function names(list) {
+    return list.length < 2 ? list.join("") : list.slice(0, -1).join(", ") + " and " + list[list.length - 1];
+  }
+
   const DASHES = ["", "7 4", "2 3", "9 3 2 3", "12 4", "4 2 4 6", "1 2"];
   const MARKS = ["circle", "square", "triangle", "diamond", "cross", "down", "plus"];
   const COLOURS = ["#1a1a1a", "#0b4f8a", "#a4161a", "#2d6a2d", "#7a4b00", "#5a2d82", "#00666b"];
@@ -341,7 +363,8 @@
       key.append(l, marker(MARKS[s % MARKS.length], 20, 6, colour));
       legend.append(el("li", {}, key, D.scenarios[s].name));
     });
-    return el("div", { class: "chart" }, svg, legend);
+    const same = overlaps(rows).map((g) => "Lines overlap: " + names(g.map((s) => D.scenarios[s].name)) + " give the same pay every year.");
+    return el("div", { class: "chart" }, svg, legend, ...same.map((t) => el("p", { class: "note", "data-overlap": "" }, t)));
   }
 
   function render(c) {
@@ -367,7 +390,7 @@
     // A key figure; money ones carry data-fact and data-value (exact) too.
     const fact = (label, value, note, attrs) => facts.append(el("div", {}, el("dt", {}, label), el("dd", attrs || {}, value, note ? el("small", {}, note) : "")));
     fact("Your point", (c.pi + 1) + " of " + c.band.points.length, "point " + pt.label + " of " + c.band.name);
-    fact("Full-time salary", moneyValue(pt.salary), "", { "data-fact": "salary", "data-value": D.values[pt.salary] });
+    fact("Full-time salary", moneyValue(pt.salary) + (pt.st ? " " + MARK : ""), pt.st ? MARK + " " + pt.st + " point, not published" : "", { "data-fact": "salary", "data-value": D.values[pt.salary] });
     fact("Your pay", money(payNow), "a year at " + fteShown + " FTE", { "data-fact": "pay", "data-value": exactPence(payNow) });
     fact("Through your band", pt.through);
     now.append(facts);
@@ -420,6 +443,7 @@
       salT.querySelector("tbody").append(sr);
       payT.querySelector("tbody").append(pr);
     });
+    if (rows.some((r) => r.path.u)) salT.append(el("p", { class: "note", id: "status-note" }, STATUS_NOTE));
     figures.append(salT, payT, el("p", { class: "note" }, "Pay is your salary × FTE month by month (each month rounded to the penny), plus any one-off payments, with your progression under each scenario’s rules. Differences in % are of Current’s pay, to one decimal place."));
     out.append(figures);
 

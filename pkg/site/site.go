@@ -21,6 +21,15 @@
 // floating point touches money; charts convert to floating point only to
 // draw.
 //
+// A point whose salary the dataset does not give as published
+// (increments.csv's status: illustrative or derived) carries its status,
+// and the page marks it with a † wherever the member's salary now is shown
+// (the point list and the key figure), with a note under the salary table
+// when a point of their band they stand on at the start of a pay year is
+// such a point (Path.Unpublished).
+// Where offers give the same pay every year, their chart lines lie on one
+// another, and a note under the chart's legend names them.
+//
 // The page embeds nothing from the census: Build reads only the pay
 // structure and the timelines. The same inputs give byte-identical pages.
 package site
@@ -100,6 +109,11 @@ type Point struct {
 	// how far through the band it is, as the statement shows it.
 	Salary  int    `json:"salary"`
 	Through string `json:"through"`
+	// Status is "illustrative" or "derived" when the dataset does not
+	// give the point's salary as published (paystructure.Point.Status), ""
+	// (left out) when it does. The page marks such a salary with a † and
+	// notes it.
+	Status string `json:"st,omitempty"`
 	// Paths[s][c] is the Spans index for scenario s and CPD case c; a
 	// scenario whose cases all share one span has a single entry.
 	Paths [][]int `json:"paths"`
@@ -125,6 +139,12 @@ type Path struct {
 	TopYears string `json:"ty,omitempty"`
 	// CPD is the CPD hours a year needed to pass the point ("" when none).
 	CPD string `json:"c,omitempty"`
+	// Unpublished is set when a point of the member's band they stand on
+	// at the start of a pay year is one the dataset does not give as
+	// published (paystructure.Point.Status, as the structure at the start
+	// has it): the page's salaries are then worked out from it, and it
+	// says so under the salary table.
+	Unpublished bool `json:"u,omitempty"`
 }
 
 // Build works out the page's data for ds under tls (Current first).
@@ -162,6 +182,9 @@ func Build(ds *paystructure.Dataset, tls []*paystructure.Timeline, version strin
 			p, err := b.point(ms, band.Name, pt.Label, start, hours)
 			if err != nil {
 				return nil, err
+			}
+			if pt.Status != paystructure.Published {
+				p.Status = pt.Status.String()
 			}
 			out.Points = append(out.Points, p)
 		}
@@ -256,7 +279,7 @@ func (b *builder) point(ms *analysis.Members, band, label string, start calendar
 	}
 	for k, m := range members {
 		for s := range m.Tracks {
-			ids[s][k/(w+1)] = append(ids[s][k/(w+1)], b.path(start, m.Tracks[s], m.Months[s]))
+			ids[s][k/(w+1)] = append(ids[s][k/(w+1)], b.path(start, m.Scale, m.Tracks[s], m.Months[s]))
 		}
 	}
 	for s := range ids {
@@ -274,9 +297,14 @@ func (b *builder) point(ms *analysis.Members, band, label string, start calendar
 	return pt, nil
 }
 
-// path returns the Paths index of a track and its months.
-func (b *builder) path(start calendar.Month, tr projection.Track, months []projection.TrackMonth) int {
+// path returns the Paths index of a track and its months; sc is the
+// member's band at the start, whose points' statuses say whether the
+// path's salaries are worked out from published ones.
+func (b *builder) path(start calendar.Month, sc paystructure.Scale, tr projection.Track, months []projection.TrackMonth) int {
 	p := Path{Next: -1, Top: -1}
+	for _, y := range tr.Years {
+		p.Unpublished = p.Unpublished || (y.Band == sc.Band && sc.Status(y.Point) != paystructure.Published)
+	}
 	last := 0
 	for mi, m := range months {
 		if mi == 0 || !m.Salary.Equal(months[last].Salary) {

@@ -3,6 +3,7 @@ package site_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"regexp"
 	"sort"
@@ -191,4 +192,96 @@ func TestDataIsCompact(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPointStatus: the probation sample's increments.csv marks Band 3
+// points 2–4 illustrative and points 1 (the PQiP salary) and 5 (the
+// maximum) published, so the page's data carries "illustrative" on those
+// three and nothing on the others, and the generated page holds the data,
+// the marker the script puts after such a salary and its note; the NHS
+// sample's points are all published, so its data carries no status.
+func TestPointStatus(t *testing.T) {
+	s := loadSample(t, "probation")
+	var got []string
+	for _, b := range s.data.Bands {
+		if b.Name != "Band 3" {
+			continue
+		}
+		for _, p := range b.Points {
+			got = append(got, p.Label+"="+p.Status)
+		}
+	}
+	if want := "1= 2=illustrative 3=illustrative 4=illustrative 5="; strings.Join(got, " ") != want {
+		t.Errorf("Band 3 statuses %q, want %q", strings.Join(got, " "), want)
+	}
+	for _, want := range []string{
+		`{"label":"2","salary":`, `"st":"illustrative"`,
+		`const MARK = "†";`,
+		`Some of your salaries here are illustrative or derived points, or worked out from one, not published figures`,
+		`pt.st ? MARK + " " + pt.st + " point, not published" : ""`,
+	} {
+		if !bytes.Contains(s.page, []byte(want)) {
+			t.Errorf("the page does not contain %q", want)
+		}
+	}
+	if n := bytes.Count(s.page, []byte(`"st":"illustrative"`)); n != 13 {
+		t.Errorf("%d illustrative points in the page, want the sample's 13", n)
+	}
+	// Path.Unpublished: Band 3 point 5, the published top, never stands
+	// on an illustrative point; point 2 stands on itself (illustrative) in
+	// the first pay year under every scenario and point month; Band 2
+	// point 2 (illustrative), under Current, stays there in the first pay
+	// year when reached less than 6 months before 1 April 2025 and moves
+	// to the published top that day when reached earlier, so its paths
+	// are of both kinds.
+	for _, c := range []struct {
+		band, point string
+		scenario    int
+		want        string
+	}{
+		{"Band 3", "5", -1, "false"},
+		{"Band 3", "2", -1, "true"},
+		{"Band 2", "2", 0, "false true"},
+	} {
+		if got := unpublished(t, s.data, c.band, c.point, c.scenario); got != c.want {
+			t.Errorf("%s point %s: paths unpublished %q, want %q", c.band, c.point, got, c.want)
+		}
+	}
+	if bytes.Contains(loadSample(t, "nhs-afc").page, []byte(`"st":`)) {
+		t.Error("the NHS page marks a point, but its dataset marks none")
+	}
+}
+
+// unpublished lists, in order, the distinct Unpublished values of the
+// paths of a band's point under scenario s (every scenario when s < 0).
+func unpublished(t *testing.T, d *site.Data, band, point string, s int) string {
+	t.Helper()
+	seen := map[bool]bool{}
+	for _, b := range d.Bands {
+		for _, p := range b.Points {
+			if b.Name != band || p.Label != point {
+				continue
+			}
+			for i, spans := range p.Paths {
+				if s >= 0 && i != s {
+					continue
+				}
+				for _, sp := range spans {
+					for k := 1; k < len(d.Spans[sp]); k += 2 {
+						seen[d.Paths[d.Spans[sp][k]].Unpublished] = true
+					}
+				}
+			}
+		}
+	}
+	var out []string
+	for _, v := range []bool{false, true} {
+		if seen[v] {
+			out = append(out, fmt.Sprint(v))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no paths for %s point %s", band, point)
+	}
+	return strings.Join(out, " ")
 }
