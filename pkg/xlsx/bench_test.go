@@ -1,6 +1,7 @@
 package xlsx_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"io/fs"
@@ -75,4 +76,39 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(cells), "cells")
+}
+
+// BenchmarkRead reads the probation sample's staff.csv (20,000 rows) as
+// a worksheet typed in by hand (Builder.CSV): go test ./pkg/xlsx -run '^$'
+// -bench Read -benchmem.
+func BenchmarkRead(b *testing.B) {
+	fsys, err := scenarios.FS("probation")
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := fsys.Open("staff.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	wb := xlsx.NewBuilder()
+	wb.Sheet("staff")
+	if err := wb.CSV("staff", f); err != nil {
+		b.Fatal(err)
+	}
+	data, err := wb.Bytes()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		w, err := xlsx.Open(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := w.Read("staff")
+		if err != nil || len(s.Rows) < 20000 {
+			b.Fatalf("%v, %d rows", err, len(s.Rows))
+		}
+		w.Close()
+	}
 }
