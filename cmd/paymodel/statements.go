@@ -4,9 +4,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"paymodel/pkg/dataset"
@@ -72,33 +74,14 @@ const maxWorkers = 256
 // writeStatements checks every census id, then renders every statement into
 // dir on workers goroutines, and puts them in place only when all are
 // written. The census is read twice: once to check the ids, keeping only
-// the file names, and again to render, a member at a time, so that no
+// a hash of each file name (checkStatementNames), and again to render, a member at a time, so that no
 // member's details are held while the others are rendered.
 func writeStatements(e *env, s *statementSetup, src *source, dir string, workers int) error {
 	// Check every id before writing anything.
-	count := 0
-	// File names are compared ignoring case: on Windows and macOS "A1" and
-	// "a1" are one file, and one member's statement would replace another's.
-	type written struct {
-		name string
-		line int
-	}
-	names := map[string]written{}
-	err := dataset.EachPerson(src.fsys, s.ds, func(p *paystructure.Person) error {
-		name, err := statementFile(p)
-		if err != nil {
-			return err
-		}
-		if w, dup := names[strings.ToLower(name)]; dup {
-			if w.name != name {
-				return badInput(fmt.Errorf("staff.csv:%d: statement file %s would be the same file as %s for line %d on systems that ignore case; ids must differ other than in case", p.Line, name, w.name, w.line))
-			}
-			return badInput(fmt.Errorf("staff.csv:%d: statement file %s would also be written for line %d", p.Line, name, w.line))
-		}
-		names[strings.ToLower(name)] = written{name, p.Line}
-		count++
-		return nil
-	})
+	seed := maphash.MakeSeed()
+	count, err := checkStatementNames(func(f func(*paystructure.Person) error) error {
+		return dataset.EachPerson(src.fsys, s.ds, f)
+	}, func(name string) uint64 { return maphash.String(seed, name) })
 	if err != nil {
 		return err
 	}
@@ -150,6 +133,65 @@ func writeStatements(e *env, s *statementSetup, src *source, dir string, workers
 	}
 	fmt.Fprintf(e.stdout, "Wrote %d statements into %s\n", count, dir)
 	return nil
+}
+
+// checkStatementNames checks that every member's statement file name can be
+// made and that no two members' would be one file, and returns how many
+// members each reads. File names are compared ignoring case: on Windows and
+// macOS "A1" and "a1" are one file, and one member's statement would replace
+// another's. The first reading keeps only a hash of each lower-cased name (8
+// bytes a member, not the names); only when two hashes match does it read
+// the census again (each) keeping the names whose hash matched, to report
+// the first clash exactly or find that the hashes matched by chance.
+func checkStatementNames(each func(func(*paystructure.Person) error) error, hash func(string) uint64) (int, error) {
+	var hashes []uint64
+	err := each(func(p *paystructure.Person) error {
+		name, err := statementFile(p)
+		if err != nil {
+			return err
+		}
+		hashes = append(hashes, hash(strings.ToLower(name)))
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	count := len(hashes)
+	slices.Sort(hashes)
+	matched := map[uint64]bool{}
+	for i := 1; i < len(hashes); i++ {
+		if hashes[i] == hashes[i-1] {
+			matched[hashes[i]] = true
+		}
+	}
+	hashes = nil
+	if len(matched) == 0 {
+		return count, nil
+	}
+	type written struct {
+		name string
+		line int
+	}
+	names := map[string]written{}
+	err = each(func(p *paystructure.Person) error {
+		name, err := statementFile(p)
+		if err != nil {
+			return err
+		}
+		lower := strings.ToLower(name)
+		if !matched[hash(lower)] {
+			return nil
+		}
+		if w, dup := names[lower]; dup {
+			if w.name != name {
+				return badInput(fmt.Errorf("staff.csv:%d: statement file %s would be the same file as %s for line %d on systems that ignore case; ids must differ other than in case", p.Line, name, w.name, w.line))
+			}
+			return badInput(fmt.Errorf("staff.csv:%d: statement file %s would also be written for line %d", p.Line, name, w.line))
+		}
+		names[lower] = written{name, p.Line}
+		return nil
+	})
+	return count, err
 }
 
 // errStopReading stops the census's second reading when rendering stops.
