@@ -10,8 +10,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Builder makes a workbook cell by cell: Write builds tables.xlsx with it,
-// and tests use it to make workbooks holding every kind of cell. Its
+// Builder makes a workbook cell by cell: tests use it to make workbooks
+// holding every kind of cell, and Write uses its sheets and styles but
+// streams each sheet's rows instead of setting cells one by one. Its
 // methods record the first error, which Bytes returns; rows and columns
 // count from 1. The same calls give the same bytes.
 type Builder struct {
