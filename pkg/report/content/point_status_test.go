@@ -71,7 +71,8 @@ func pointTable(t *testing.T, doc *report.Document, heading string) report.Table
 // the 4% offer makes of it (20,000 × 1.04 = £20,800, still illustrative:
 // its value depends on the illustrative one); the published top (£22,000;
 // × 1.04 = £22,880) is not. The footnote is under the table once. With the
-// entry published there is no marker and no footnote.
+// entry published there is no marker and no footnote. points.csv's status
+// column says the same in words.
 func TestComparisonPointStatus(t *testing.T) {
 	const note = "† illustrative or derived point: see the dataset's README."
 	for _, tt := range []struct {
@@ -95,6 +96,16 @@ func TestComparisonPointStatus(t *testing.T) {
 			}
 			if got := strings.Count(tb.Note, note); got != map[bool]int{true: 1}[tt.wantNote] {
 				t.Errorf("note %q has the footnote %d times, want it %v", tb.Note, got, tt.wantNote)
+			}
+			// points.csv's status column: the entry's status (published
+			// when blank), the top published, under the offer too.
+			entry := map[bool]string{true: tt.status, false: "published"}[tt.wantNote]
+			points := tableNamed(t, content.CompareTables(statusResult(t, tt.status)), content.PointsCSV)
+			for _, c := range []struct{ point, want string }{{"1", entry}, {"2", "published"}} {
+				got := csvCell(t, points, map[string]string{"scenario": "Four per cent", "date": "2025-04-01", "point": c.point}, "status").CSV()
+				if got != c.want {
+					t.Errorf("points.csv status of point %s: %q, want %q", c.point, got, c.want)
+				}
 			}
 		})
 	}

@@ -41,17 +41,20 @@ func optPctChange(d *decimal.Decimal) report.Cell {
 }
 
 // PointsTable is points.csv: every point of every band at each pay-year start
-// and award date, under each timeline, against Current.
+// and award date, under each timeline, against Current; status is the
+// point's paystructure.Status (published, derived or illustrative: whether
+// its salary is, or is worked out from, a published one).
 func PointsTable(rows []projection.PointRow) report.Table {
 	t := report.Table{
 		Name:    PointsCSV,
 		Title:   "Pay points",
-		Columns: []string{"scenario", "date", "band", "point", "salary", "baseline_salary", "change", "change_pct"},
+		Columns: []string{"scenario", "date", "band", "point", "salary", "baseline_salary", "change", "change_pct", "status"},
 	}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []report.Cell{
 			report.Text(r.Scenario), report.Date(r.Date), report.Text(r.Band), report.Text(r.Point),
 			report.Money(r.Salary), optMoney(r.BaselineSalary), optChange(r.Change), optPctChange(r.ChangePct),
+			report.Text(r.Status.String()),
 		})
 	}
 	return t
