@@ -206,10 +206,14 @@ func (b *Builder) table(sheet string, t report.Table, filtered bool) (texts int,
 			widths[c] = max(widths[c], w)
 		}
 	}
+	// Set on the sheet before it is streamed, which writes them. The
+	// dimension (the range the sheet uses) is what some readers go by
+	// (openpyxl's read-only mode reads no further); excelize would leave
+	// it "A1".
+	used := "A1:" + CellName(len(t.Rows)+1, max(len(t.Columns), 1))
+	b.fail(b.f.SetSheetDimension(sheet, used))
 	if filtered {
-		// Set on the sheet before it is streamed, which writes it.
-		last := CellName(len(t.Rows)+1, max(len(t.Columns), 1))
-		b.fail(b.f.AutoFilter(sheet, "A1:"+last, nil))
+		b.fail(b.f.AutoFilter(sheet, used, nil))
 	}
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {

@@ -107,6 +107,13 @@ func TestWriteValuesEqualCSV(t *testing.T) {
 	if note, _ := f.GetCellValue("run", "B3"); !strings.HasPrefix(note, "1 values have more than 15 significant digits") {
 		t.Errorf("run note %q", note)
 	}
+	// The used range: the header and 2 rows of 9 columns (A to I), and
+	// the run sheet's header, a row and the note, in 2 columns.
+	for sheet, want := range map[string]string{"points": "A1:I3", "run": "A1:B3"} {
+		if got, err := f.GetSheetDimension(sheet); got != want || err != nil {
+			t.Errorf("%s: dimension %q (%v), want %s", sheet, got, err, want)
+		}
+	}
 	panes, err := f.GetPanes("points")
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("panes %+v, %v", panes, err)
