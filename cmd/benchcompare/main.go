@@ -13,7 +13,12 @@
 //     comparison PDF (both without tables.xlsx, whose cost does not grow
 //     with the census; a third run adds it, for information), against
 //     encoding/csv reading staff.csv. Goal: the whole run at most 2× the
-//     read, peak under 512 MiB.
+//     read, peak under 512 MiB. It also times testdata/paybill.py, what a
+//     skilled analyst writes instead (Python's decimal, people grouped by
+//     band, point, FTE and the month their time counts from), checks that
+//     its basic paybill for Current equals cost.csv's to the penny, band by
+//     band and year by year, and prints how many times faster paymodel
+//     compare --no-pdf --no-xlsx is. Goal: at least 5×.
 //   - statements (make bench-statements): paymodel statements for the
 //     20,000 members of the built-in probation sample, against writing
 //     20,000 minimal one-page PDFs of a statement's text through the same
@@ -25,6 +30,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	_ "embed"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -119,12 +126,22 @@ func census(bin string, n, runs int, dir string) error {
 		return err
 	}
 	out := filepath.Join(dir, "out")
-	ms, err := alternate(runs,
-		command{self, []string{"-floor-csv", staff}, nil},
-		command{bin, []string{"compare", ds, "--years", "10", "--out", out, "--no-pdf", "--no-xlsx"}, nil},
-		command{bin, []string{"compare", ds, "--years", "10", "--out", out, "--no-xlsx"}, nil},
-		command{bin, []string{"compare", ds, "--years", "10", "--out", out}, nil},
-	)
+	cmds := []command{
+		{self, []string{"-floor-csv", staff}, nil},
+		{bin, []string{"compare", ds, "--years", "10", "--out", out, "--no-pdf", "--no-xlsx"}, nil},
+		{bin, []string{"compare", ds, "--years", "10", "--out", out, "--no-xlsx"}, nil},
+		{bin, []string{"compare", ds, "--years", "10", "--out", out}, nil},
+	}
+	python, pyErr := exec.LookPath("python3")
+	pyOut := filepath.Join(dir, "paybill.csv")
+	if pyErr == nil {
+		script := filepath.Join(dir, "paybill.py")
+		if err := os.WriteFile(script, paybillPy, 0o644); err != nil {
+			return err
+		}
+		cmds = append(cmds, command{python, []string{script, ds, paybillStart, "10", pyOut}, nil})
+	}
+	ms, err := alternate(runs, cmds...)
 	if err != nil {
 		return err
 	}
@@ -135,7 +152,72 @@ func census(bin string, n, runs int, dir string) error {
 	printRow("paymodel compare --no-xlsx (CSV tables and PDF)", full, floor, "≤ 2×")
 	printRow("paymodel compare (CSV tables, PDF and tables.xlsx)", xlsx, floor, "")
 	verdict(full.ratio(floor) <= 2 && full.rss < 512<<20, "compare: whole run ≤ 2× the CSV read, peak < 512 MiB")
+	if pyErr != nil {
+		fmt.Printf("paybill.py not run: %v\n", pyErr)
+		return nil
+	}
+	py := ms[4]
+	rows, err := samePaybill(filepath.Join(out, "cost.csv"), pyOut)
+	if err != nil {
+		return err
+	}
+	printRow("paybill.py (Python decimal, grouped; same basic)", py, floor, "")
+	fmt.Printf("paymodel compare --no-pdf --no-xlsx is %.2f× faster than paybill.py by the clock, %.2f× by CPU time; its %d basic paybill figures for Current are equal to the penny\n",
+		float64(py.wall)/float64(noPDF.wall), float64(py.cpu)/float64(noPDF.cpu), rows)
+	verdict(float64(py.wall)/float64(noPDF.wall) >= 5, "compare --no-pdf --no-xlsx ≥ 5× faster than paybill.py")
 	return nil
+}
+
+// paybillPy is what a skilled analyst writes instead of paymodel: Current's
+// basic paybill in Python's decimal, people grouped (testdata/paybill.py).
+//
+//go:embed testdata/paybill.py
+var paybillPy []byte
+
+// paybillStart is the start of the benchmark's offers, which cost.csv's
+// years count from.
+const paybillStart = "2025-04-01"
+
+// samePaybill checks that paybill.py's rows (year, date, band, basic) are
+// exactly cost.csv's Current rows, in the same order, and returns how many
+// there are.
+func samePaybill(costCSV, pyCSV string) (int, error) {
+	cost, err := readAll(costCSV)
+	if err != nil {
+		return 0, err
+	}
+	py, err := readAll(pyCSV)
+	if err != nil {
+		return 0, err
+	}
+	col := map[string]int{}
+	for i, h := range cost[0] {
+		col[h] = i
+	}
+	var want [][]string
+	for _, r := range cost[1:] {
+		if r[col["scenario"]] == "Current" {
+			want = append(want, []string{r[col["year"]], r[col["date"]], r[col["band"]], r[col["basic"]]})
+		}
+	}
+	got := py[1:]
+	if len(got) != len(want) {
+		return 0, fmt.Errorf("paybill.py wrote %d rows, cost.csv has %d for Current", len(got), len(want))
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			return 0, fmt.Errorf("paybill.py and cost.csv differ: %v against %v", got[i], want[i])
+		}
+	}
+	return len(want), nil
+}
+
+func readAll(path string) ([][]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return csv.NewReader(bytes.NewReader(b)).ReadAll()
 }
 
 func statements(bin string, runs int, dir string) error {
