@@ -6,17 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
-	"paymodel/pkg/analysis"
-	"paymodel/pkg/dataset"
+	"paymodel/pkg/internal/fixture"
 	"paymodel/pkg/paystructure"
-	"paymodel/pkg/scenario"
 	"paymodel/pkg/site"
 	"paymodel/scenarios"
 )
@@ -45,37 +42,7 @@ func loadSample(t testing.TB, name string) *sample {
 // buildSample builds the page of a built-in dataset with its shipped
 // offers and then the scenario files in extra (name, text, name, text…).
 func buildSample(name string, extra ...string) (*sample, error) {
-	fsys, err := scenarios.FS(name)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := dataset.Load(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	files, err := fs.Glob(fsys, "offers/*.toml")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
-	var srcs []string // name, text, …
-	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, f, string(src))
-	}
-	srcs = append(srcs, extra...)
-	var scs []*scenario.Scenario
-	for i := 0; i < len(srcs); i += 2 {
-		sc, err := scenario.Parse(srcs[i], []byte(srcs[i+1]))
-		if err != nil {
-			return nil, err
-		}
-		scs = append(scs, sc)
-	}
-	tls, err := analysis.Timelines(ds, scs, 0)
+	ds, tls, err := fixture.Load(name, extra...)
 	if err != nil {
 		return nil, err
 	}

@@ -2,18 +2,13 @@ package xlsx_test
 
 import (
 	"bytes"
-	"context"
 	"io"
-	"io/fs"
-	"sort"
 	"sync"
 	"testing"
 
-	"paymodel/pkg/analysis"
-	"paymodel/pkg/dataset"
+	"paymodel/pkg/internal/fixture"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
-	"paymodel/pkg/scenario"
 	"paymodel/pkg/xlsx"
 	"paymodel/scenarios"
 )
@@ -22,36 +17,7 @@ import (
 // built-in probation sample with every shipped offer: the run table and
 // the CSV tables.
 var sampleTables = sync.OnceValues(func() ([]report.Table, error) {
-	fsys, err := scenarios.FS("probation")
-	if err != nil {
-		return nil, err
-	}
-	ds, err := dataset.Load(fsys, "probation")
-	if err != nil {
-		return nil, err
-	}
-	files, err := fs.Glob(fsys, "offers/*.toml")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
-	var scs []*scenario.Scenario
-	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, err
-		}
-		sc, err := scenario.Parse(f, src)
-		if err != nil {
-			return nil, err
-		}
-		scs = append(scs, sc)
-	}
-	tls, err := analysis.Timelines(ds, scs, 0)
-	if err != nil {
-		return nil, err
-	}
-	res, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
+	res, err := fixture.Run("probation")
 	if err != nil {
 		return nil, err
 	}

@@ -2,13 +2,10 @@ package content_test
 
 import (
 	"bytes"
-	"context"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,14 +15,12 @@ import (
 
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/dataset"
+	"paymodel/pkg/internal/fixture"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
 	"paymodel/pkg/report/pdf"
 	"paymodel/pkg/report/pdf/pdftext"
-	"paymodel/pkg/scenario"
-	"paymodel/scenarios"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -36,42 +31,7 @@ var sample = sync.OnceValues(func() (*analysis.Result, error) {
 	return runSample("probation")
 })
 
-func runSample(name string) (*analysis.Result, error) {
-	fsys, err := scenarios.FS(name)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := dataset.Load(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	files, err := fs.Glob(fsys, "offers/*.toml")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(files)
-	var scs []*scenario.Scenario
-	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			return nil, err
-		}
-		sc, err := scenario.Parse(f, src)
-		if err != nil {
-			return nil, err
-		}
-		scs = append(scs, sc)
-	}
-	tls, err := analysis.Timelines(ds, scs, 0)
-	if err != nil {
-		return nil, err
-	}
-	res, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
-	if err != nil {
-		return nil, err
-	}
-	return res, analysis.Check(res)
-}
+func runSample(name string) (*analysis.Result, error) { return fixture.Run(name) }
 
 func mustSample(t *testing.T) *analysis.Result {
 	t.Helper()
