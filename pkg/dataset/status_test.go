@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"strings"
 	"testing"
 
 	"paymodel/pkg/paystructure"
@@ -65,5 +66,47 @@ func TestPointStatusBlankColumn(t *testing.T) {
 				t.Errorf("%s point %s: %+v, want %+v (published)", a[i].Band, p.Label, q, p)
 			}
 		}
+	}
+}
+
+// TestSummaryMarksUnpublished checks that validate's summary counts the
+// points increments.csv marks, and marks an entry or top salary that is
+// not published: Band 1's entry is derived (†), its top illustrative (†);
+// Band 2's are published (no mark). One derived and one illustrative point
+// in the one structure.
+func TestSummaryMarksUnpublished(t *testing.T) {
+	ds, err := Load(files(map[string]string{IncrementsFile: "band,point,salary,status\nBand 1,1,20000,derived\nBand 1,2,21000,illustrative\nBand 2,1,22000,\nBand 2,2,23000,published\n"}), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteSummary(&b, ds); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"Not published: 1 derived, 1 illustrative points (increments.csv status; † below)\n",
+		"£20,000 †", "£21,000 †",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	for _, unwanted := range []string{"£22,000 †", "£23,000 †"} {
+		if strings.Contains(out, unwanted) {
+			t.Errorf("summary marks a published salary %q:\n%s", unwanted, out)
+		}
+	}
+
+	plainDS, err := Load(files(nil), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := WriteSummary(&b, plainDS); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "Not published") || strings.Contains(b.String(), "†") {
+		t.Errorf("a dataset without statuses is marked:\n%s", b.String())
 	}
 }

@@ -23,6 +23,9 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "Dataset %s (checksum %s)\n", ds.Name, ds.Checksum)
 	fmt.Fprintf(b, "Pay structures: %s\n", structureDates(ds))
+	if text := unpublishedText(ds); text != "" {
+		fmt.Fprintf(b, "Not published: %s\n", text)
+	}
 
 	census := ds.Census
 	head := map[string]int64{}
@@ -75,7 +78,7 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 			continue
 		}
 		row := []string{band.Name, band.Title, strconv.Itoa(len(sc.Points)),
-			money.AmountText(sc.Points[0].Salary), money.AmountText(sc.Top().Salary),
+			salaryText(sc.Points[0]), salaryText(sc.Top()),
 			paystructure.YearsToTop(sc).String(), progressionText(band.Progression)}
 		if census != nil {
 			row = append(row, thousands(head[band.Name]), fteText(fte[band.Name]))
@@ -95,6 +98,53 @@ func WriteSummary(w io.Writer, ds *paystructure.Dataset) error {
 		}
 	}
 	return b.Flush()
+}
+
+// unpublishedText counts, structure by structure, the points increments.csv
+// marks derived or illustrative ("2021-04-01: 7 derived, 3 illustrative"),
+// or is empty when every salary is published.
+func unpublishedText(ds *paystructure.Dataset) string {
+	var parts []string
+	for _, st := range ds.Structures {
+		var derived, illustrative int
+		for _, sc := range st.Scales {
+			for _, p := range sc.Points {
+				switch p.Status {
+				case paystructure.Derived:
+					derived++
+				case paystructure.Illustrative:
+					illustrative++
+				}
+			}
+		}
+		var counts []string
+		if derived > 0 {
+			counts = append(counts, fmt.Sprintf("%d derived", derived))
+		}
+		if illustrative > 0 {
+			counts = append(counts, fmt.Sprintf("%d illustrative", illustrative))
+		}
+		if len(counts) == 0 {
+			continue
+		}
+		part := strings.Join(counts, ", ") + " " + plain.Plural(derived+illustrative, "point", "points")
+		if from := st.EffectiveFrom; !from.IsZero() {
+			part = from.String() + ": " + part
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + " (increments.csv status; † below)"
+}
+
+// salaryText is a point's salary, with a † when it is not published.
+func salaryText(p paystructure.Point) string {
+	if p.Status != paystructure.Published {
+		return money.AmountText(p.Salary) + " †"
+	}
+	return money.AmountText(p.Salary)
 }
 
 // structureDates lists the structures' dates, marking the latest.
