@@ -2,13 +2,14 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // Embedding.
@@ -54,7 +55,12 @@ func putBuffer(b *bytes.Buffer) {
 }
 
 // A zlib writer holds about 1 MB of tables; pooling them is what makes
-// compressing every page of every statement affordable.
+// compressing every page of every statement affordable. The writers are
+// github.com/klauspost/compress's (this is the one package that imports it),
+// a drop-in for compress/zlib whose BestSpeed deflate took about a sixth less
+// of a statement's CPU (BenchmarkStatement, 0.57–0.60 against 0.47–0.53 ms,
+// alternating runs on a shared machine) for streams about 1% larger; its
+// output is as reproducible, and decodes to the same page content.
 var compressors = sync.Pool{New: func() any {
 	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
 	return w
