@@ -68,8 +68,10 @@ soak:
 # Benchmarks: the hot paths (testing.B, a few iterations each), then the
 # whole-run jobs, each timed against its floor with the ratio printed
 # (cmd/benchcompare): compare on a BENCH_ROWS-row census, 5 offers, 10
-# years, against plain encoding/csv reading of the same file; statements
-# for the 20,000 members of the sample against writing 20,000 minimal PDFs.
+# years, against plain encoding/csv reading of the same file, and against
+# cmd/benchcompare/testdata/paybill.py (Python's decimal; needs python3),
+# whose Current basic paybill it checks to the penny; statements for the
+# 20,000 members of the sample against writing 20,000 minimal PDFs.
 bench: bench-go bench-census bench-statements
 
 bench-go:
