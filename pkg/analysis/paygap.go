@@ -381,7 +381,7 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 		for _, s := range sc.Snapshots {
 			days := calendar.DaysIn(s.Month.Year(), s.Month.Number())
 			yg := YearPayGap{Year: s.Year, Snapshot: calendar.Date{Year: s.Month.Year(), Month: s.Month.Number(), Day: days}}
-			hourly := hourlyRates(s.Pays, days)
+			hourly := rankRates(hourlyRates(s.Pays, days))
 			if sex >= 0 {
 				ms, hidHourly, hidBonus := sexMeasures(s, sex, hourly)
 				yg.Measures = append(yg.Measures, ms...)
@@ -482,16 +482,54 @@ type weightedRat struct {
 	people decimal.Decimal
 }
 
-// ranked lists a group's hourly pays with their people, ascending (people on
-// the same rate kept together).
-func ranked(people []decimal.Decimal, hourly []*big.Rat) []weightedRat {
-	var out []weightedRat
+// rates are a snapshot's hourly pays ranked once: each distinct rate once,
+// ascending, and the place of each pay's rate among them. Every group's
+// distribution is then counted into those places (ranked) instead of
+// sorting its pays again: exact rationals are costly to compare, and a
+// census has far fewer distinct hourly rates than pays.
+type rates struct {
+	values []*big.Rat // distinct, ascending
+	at     []int      // at[i] is the place of pay i's rate in values
+}
+
+// rankRates ranks hourly, a snapshot's pays' hourly rates.
+func rankRates(hourly []*big.Rat) rates {
+	order := make([]int, len(hourly))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return hourly[a].Cmp(hourly[b]) })
+	r := rates{at: make([]int, len(hourly))}
+	for _, i := range order {
+		if n := len(r.values); n == 0 || r.values[n-1].Cmp(hourly[i]) != 0 {
+			r.values = append(r.values, hourly[i])
+		}
+		r.at[i] = len(r.values) - 1
+	}
+	return r
+}
+
+// counted is people (per pay) counted into the places of hourly: the
+// people on each distinct rate, ascending.
+func (hourly rates) counted(people []decimal.Decimal) []decimal.Decimal {
+	on := make([]decimal.Decimal, len(hourly.values))
 	for i, p := range people {
 		if p.IsPositive() {
-			out = append(out, weightedRat{hourly[i], p})
+			on[hourly.at[i]] = on[hourly.at[i]].Add(p)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b weightedRat) int { return a.v.Cmp(b.v) })
+	return on
+}
+
+// ranked lists a group's hourly pays with their people, ascending, each
+// rate once with all its people.
+func ranked(people []decimal.Decimal, hourly rates) []weightedRat {
+	var out []weightedRat
+	for k, p := range hourly.counted(people) {
+		if p.IsPositive() {
+			out = append(out, weightedRat{hourly.values[k], p})
+		}
+	}
 	return out
 }
 
@@ -590,7 +628,7 @@ func gapShown(people ...decimal.Decimal) []bool {
 // attribute ai; hidHourly and hidBonus report whether the disclosure policy
 // withheld the hourly or the bonus gaps (not merely that one side had
 // nobody).
-func sexMeasures(s projection.Snapshot, ai int, hourly []*big.Rat) (out []GapMeasure, hidHourly, hidBonus bool) {
+func sexMeasures(s projection.Snapshot, ai int, hourly rates) (out []GapMeasure, hidHourly, hidBonus bool) {
 	men := make([]decimal.Decimal, len(s.Pays))
 	women := make([]decimal.Decimal, len(s.Pays))
 	var menBonus, womenBonus []weightedRat
@@ -649,27 +687,17 @@ func sexMeasures(s projection.Snapshot, ai int, hourly []*big.Rat) (out []GapMea
 // and of women; nil when there is nobody. People on one hourly rate that
 // straddle a boundary are shared between the parts in that rate's
 // men:women proportion.
-func quartiles(men, women []decimal.Decimal, hourly []*big.Rat) *[4][2]*decimal.Decimal {
+func quartiles(men, women []decimal.Decimal, hourly rates) *[4][2]*decimal.Decimal {
 	type rate struct {
-		v    *big.Rat
 		m, f *big.Rat
 	}
-	var rates []rate
-	for i := range hourly {
-		if men[i].IsPositive() || women[i].IsPositive() {
-			rates = append(rates, rate{hourly[i], men[i].Rat(), women[i].Rat()})
+	// The men and women on each hourly rate, ascending.
+	var merged []rate
+	onM, onF := hourly.counted(men), hourly.counted(women)
+	for k := range hourly.values {
+		if onM[k].IsPositive() || onF[k].IsPositive() {
+			merged = append(merged, rate{onM[k].Rat(), onF[k].Rat()})
 		}
-	}
-	slices.SortStableFunc(rates, func(a, b rate) int { return a.v.Cmp(b.v) })
-	// Merge the pays on one hourly rate.
-	merged := rates[:0]
-	for _, r := range rates {
-		if n := len(merged); n > 0 && merged[n-1].v.Cmp(r.v) == 0 {
-			merged[n-1].m = new(big.Rat).Add(merged[n-1].m, r.m)
-			merged[n-1].f = new(big.Rat).Add(merged[n-1].f, r.f)
-			continue
-		}
-		merged = append(merged, r)
 	}
 	all := new(big.Rat)
 	for _, r := range merged {
@@ -718,7 +746,7 @@ func quartiles(men, women []decimal.Decimal, hourly []*big.Rat) *[4][2]*decimal.
 // attribute against its reference group, in the groups' order (the
 // reference left out); hidden reports whether the disclosure policy
 // withheld any.
-func groupMeasures(a projection.SnapshotAttribute, ref string, hourly []*big.Rat) (out []GapMeasure, hidden bool) {
+func groupMeasures(a projection.SnapshotAttribute, ref string, hourly rates) (out []GapMeasure, hidden bool) {
 	sizes := make([]decimal.Decimal, len(a.Groups))
 	dists := make([][]weightedRat, len(a.Groups))
 	ri := -1
@@ -754,7 +782,7 @@ func groupMeasures(a projection.SnapshotAttribute, ref string, hourly []*big.Rat
 // workingPattern is the mean and median hourly gap of part-time staff
 // (FTE below 1) against full-time staff; withheld reports whether the
 // disclosure policy blanked it (not merely that nobody works part time).
-func workingPattern(s projection.Snapshot, hourly []*big.Rat) (out []GapMeasure, withheld bool) {
+func workingPattern(s projection.Snapshot, hourly rates) (out []GapMeasure, withheld bool) {
 	ft := make([]decimal.Decimal, len(s.Pays))
 	pt := make([]decimal.Decimal, len(s.Pays))
 	one := decimal.NewFromInt(1)
