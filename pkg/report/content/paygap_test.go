@@ -1,10 +1,7 @@
 package content_test
 
 import (
-	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -74,24 +71,7 @@ func compareMapFS(t *testing.T, fsys fstest.MapFS, offers ...string) *analysis.R
 // diff.
 func TestPayGapCSVGolden(t *testing.T) {
 	tab := content.PayGapTable(payGapResult(t).PayGaps)
-	var buf bytes.Buffer
-	if err := report.WriteCSV(&buf, tab); err != nil {
-		t.Fatal(err)
-	}
-	golden := filepath.Join("testdata", "golden", "paygap-small.csv")
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/report/content -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("paygap.csv differs from %s; first difference:\n%s", golden, firstDiff(buf.String(), string(want)))
-	}
+	checkGoldenCSV(t, "paygap-small.csv", tab)
 	if want := "2 people with a sex other than male or female (M, Male, Man; F, Female, Woman) are left out of the sex measures."; tab.Note[:len(want)] != want {
 		t.Errorf("note %q", tab.Note)
 	}
