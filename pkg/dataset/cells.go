@@ -79,6 +79,16 @@ func (c *amountCell) required(col string) (decimal.Decimal, string) {
 	return c.val, c.problem(col)
 }
 
+// positive returns the amount, or a message when it is blank, bad or not
+// more than £0.
+func (c *amountCell) positive(col string) (decimal.Decimal, string) {
+	d, msg := c.required(col)
+	if msg == "" && d.Sign() <= 0 {
+		msg = bad(col, c.raw, "must be more than £0")
+	}
+	return d, msg
+}
+
 // numberCell is a non-negative number (money.ParseNumber): hours, an index.
 type numberCell struct{ value[decimal.Decimal] }
 

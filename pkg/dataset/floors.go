@@ -49,10 +49,7 @@ func readFloors(t *table) []paystructure.Floor {
 			dates = map[calendar.Date]int{} // a blank name's dates are not compared
 		}
 		date, _ := seriesDate(t, line, &r.Date, dates, " for "+name)
-		hourly, hmsg := r.Hourly.required("hourly")
-		if hmsg == "" && hourly.Sign() <= 0 {
-			hmsg = bad("hourly", r.Hourly.raw, "must be more than £0")
-		}
+		hourly, hmsg := r.Hourly.positive("hourly")
 		if hmsg != "" {
 			t.errs.add(t.file, line, "hourly", hmsg)
 		}

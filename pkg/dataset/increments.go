@@ -121,10 +121,7 @@ func readIncrements(t *table, bands []bandInfo, bandsRead bool) *increments {
 			t.errs.add(t.file, line, "point", "point is blank")
 			ok = false
 		}
-		salary, msg := r.Salary.required("salary")
-		if msg == "" && salary.Sign() <= 0 {
-			msg = bad("salary", r.Salary.raw, "must be more than £0")
-		}
+		salary, msg := r.Salary.positive("salary")
 		if msg != "" {
 			t.errs.add(t.file, line, "salary", msg)
 		}
