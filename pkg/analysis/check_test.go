@@ -1,15 +1,11 @@
 package analysis
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/shopspring/decimal"
-
-	"paymodel/pkg/dataset"
-	"paymodel/pkg/scenario"
 )
 
 // checkResult runs a two-band comparison with a census, on-costs, a lump
@@ -23,22 +19,8 @@ func checkResult(t *testing.T) *Result {
 		"staff.csv":      {Data: []byte("id,band,point,fte,point_date\nS1,Band A,1,1,2024-04-01\nS2,Band B,2,0.5,2023-04-01\nS3,Band B,1,1,2024-04-01\n")},
 		"oncosts.csv":    {Data: []byte("name,rate,threshold\nPension,20%,0\nNI,15%,5000\n")},
 	}
-	ds, err := dataset.Load(fsys, "check")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse("offer.toml", []byte("name = \"Offer\"\nstart = 2025-04-01\nyears = 3\ncpd_days = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tls, err := Timelines(ds, []*scenario.Scenario{sc}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Run(context.Background(), ds, tls, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runOn(t, "check", fsys, Options{},
+		"name = \"Offer\"\nstart = 2025-04-01\nyears = 3\ncpd_days = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n")
 	if err := Check(r); err != nil {
 		t.Fatalf("Check fails on an untouched result: %v", err)
 	}

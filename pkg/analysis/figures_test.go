@@ -40,7 +40,14 @@ func figuresResultOf(t *testing.T, srcs ...string) *Result {
 		"oncosts.csv":   {Data: []byte("name,rate\nEmployer pension,20%\n")},
 		"inflation.csv": {Data: []byte("date,index\n2023-04-01,90\n2024-04-01,100\n2025-04-01,103.5\n")},
 	}
-	ds, err := dataset.Load(fsys, "figures")
+	return runOn(t, "figures", fsys, Options{}, srcs...)
+}
+
+// runOn loads the dataset called name from fsys and runs Current and the
+// scenarios srcs (parsed as a.toml, b.toml, …) on it with opt.
+func runOn(t *testing.T, name string, fsys fstest.MapFS, opt Options, srcs ...string) *Result {
+	t.Helper()
+	ds, err := dataset.Load(fsys, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +63,7 @@ func figuresResultOf(t *testing.T, srcs ...string) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Run(context.Background(), ds, tls, Options{})
+	r, err := Run(context.Background(), ds, tls, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

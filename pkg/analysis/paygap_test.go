@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"context"
 	"fmt"
 	"math/big"
 	"slices"
@@ -12,10 +11,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/dataset"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
-	"paymodel/pkg/scenario"
 )
 
 // In these tests a full-time week is 35 hours and the snapshot month is
@@ -357,22 +354,8 @@ func TestPayGapRun(t *testing.T) {
 			"A,2,0.5,F,4\n" + // 4 women half time: £930.00 ÷ 77.5 hours = £12
 			"A,1,1,Non-binary,2\n")},
 	}
-	ds, err := dataset.Load(fsys, "paygap")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse("bonus.toml", []byte("name = \"Bonus\"\nstart = 2025-04-01\nyears = 1\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tls, err := Timelines(ds, []*scenario.Scenario{sc}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Run(context.Background(), ds, tls, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := runOn(t, "paygap", fsys, Options{},
+		"name = \"Bonus\"\nstart = 2025-04-01\nyears = 1\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n")
 	g := r.PayGaps
 	if len(g.Timelines) != 2 || g.Timelines[1].Years[0].Snapshot != (calendar.Date{Year: 2026, Month: 3, Day: 31}) {
 		t.Fatalf("timelines %+v", g.Timelines)

@@ -8,8 +8,6 @@ import (
 	"testing/fstest"
 
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/dataset"
-	"paymodel/pkg/scenario"
 )
 
 // realResult runs Current, a 3% offer and a £1,200 flat offer from
@@ -32,30 +30,10 @@ func realResult(t *testing.T, opt Options) *Result {
 			"2023-04-01,RPI,300,,\n2024-04-01,RPI,330,,\n2025-04-01,RPI,346.5,,\n")},
 		"floors.csv": {Data: []byte("date,name,hourly\n2025-04-01,National Living Wage,10.00\n2026-04-01,National Living Wage,10.50\n2024-10-01,Real Living Wage,10.90\n")},
 	}
-	ds, err := dataset.Load(fsys, "real")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var scs []*scenario.Scenario
-	for i, src := range []string{
+	return runOn(t, "real", fsys, opt,
 		"name = \"Three per cent\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n",
 		"name = \"Flat\"\nstart = 2025-04-01\nyears = 3\n[[award]]\nfrom = 2025-04-01\nflat = \"£1,200\"\n",
-	} {
-		sc, err := scenario.Parse(string(rune('a'+i))+".toml", []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		scs = append(scs, sc)
-	}
-	tls, err := Timelines(ds, scs, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Run(context.Background(), ds, tls, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	)
 }
 
 // realRow finds a realterms.csv row.

@@ -1,12 +1,10 @@
 package analysis
 
 import (
-	"context"
 	"testing"
 	"testing/fstest"
 
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/dataset"
 	"paymodel/pkg/paystructure"
 )
 
@@ -23,19 +21,7 @@ func statusResult(t *testing.T, opt Options) *Result {
 			"Band A,1,20000,2024-04-01,\nBand A,2,21000,2024-04-01,\nBand B,1,25000,2024-04-01,\nBand B,2,27000,2024-04-01,\n")},
 		"inflation.csv": {Data: []byte("date,index\n2023-04-01,90\n2024-04-01,100\n2025-04-01,103.5\n")},
 	}
-	ds, err := dataset.Load(fsys, "status")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tls, err := Timelines(ds, nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := Run(context.Background(), ds, tls, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return runOn(t, "status", fsys, opt)
 }
 
 // TestRealTermsStatus checks that a real-terms history and a restore
