@@ -295,13 +295,11 @@ func (r *Renderer) assemble(out *bytes.Buffer, raw []byte, p *page) error {
 	if err := deflate(z, append(a.index, plain.Bytes()...)); err != nil {
 		return err
 	}
-	a.xref[objStm] = xrefEntry{false, out.Len()}
-	fmt.Fprintf(out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", objStm, a.nplain, len(a.index), z.Len())
-	out.Write(z.Bytes())
-	out.WriteString("\nendstream\nendobj\n")
+	a.stream(objStm, fmt.Sprintf("/Type /ObjStm /N %d /First %d /Filter /FlateDecode", a.nplain, len(a.index)), z.Bytes())
 
 	// The cross-reference stream: type (1 byte), offset or object stream
-	// (4), generation or index (2).
+	// (4), generation or index (2). It lists itself, so its offset is set
+	// before its rows are made (a.stream sets the same offset again).
 	xrefAt = out.Len()
 	a.xref[xrefStm] = xrefEntry{false, xrefAt}
 	rows := make([]byte, 0, 7*len(a.xref))
@@ -314,9 +312,8 @@ func (r *Renderer) assemble(out *bytes.Buffer, raw []byte, p *page) error {
 		}
 	}
 	// Left uncompressed: a statement's is about 150 bytes.
-	fmt.Fprintf(out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /Length %d>>\nstream\n", xrefStm, xrefStm+1, root, info, len(rows))
-	out.Write(rows)
-	fmt.Fprintf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefAt)
+	a.stream(xrefStm, fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R", xrefStm+1, root, info), rows)
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xrefAt)
 	return nil
 }
 
