@@ -272,6 +272,7 @@ type evaluator struct {
 	step    decimal.Decimal
 	census  *paystructure.Census // without attributes
 	current *paystructure.Timeline
+	offer   *paystructure.Timeline // the target offer's, over the horizon, if any
 	horizon int
 	opt     projection.Options
 	base    decimal.Decimal // Current's measure
@@ -285,9 +286,9 @@ type evaluation struct {
 	refused error
 }
 
-// newEvaluator prepares Current, the horizon and the census, from the
-// scenario at its lowest grid index lo (which must parse and apply: the
-// file's own problems are bad input).
+// newEvaluator prepares Current, the horizon, the census and the target
+// offer's timeline, from the scenario at its lowest grid index lo (which
+// must parse and apply: the file's own problems are bad input).
 func newEvaluator(ctx context.Context, p *Problem, step decimal.Decimal, lo int64) (*evaluator, error) {
 	ds := p.Dataset
 	first, err := p.Unknown.With(decimal.NewFromInt(lo).Mul(step))
@@ -312,6 +313,9 @@ func newEvaluator(ctx context.Context, p *Problem, step decimal.Decimal, lo int6
 	bare.AttributeNames = nil
 	ev := &evaluator{ctx: ctx, p: p, step: step, census: &bare, current: tls[0], horizon: tls[0].Years,
 		opt: projection.Options{OnCosts: ds.OnCosts, Turnover: p.Options.Turnover}, seen: map[int64]evaluation{}}
+	if len(tls) == 3 {
+		ev.offer = tls[2]
+	}
 	if ev.base, err = ev.measure(tls[0]); err != nil {
 		return nil, err
 	}
@@ -338,12 +342,7 @@ func (ev *evaluator) target(t Target) (decimal.Decimal, string, error) {
 	case t.Share != nil:
 		return ev.base.Mul(*t.Share), money.RateText(*t.Share) + " of Current's " + ev.costName(), nil
 	case t.Offer != nil:
-		tl, err := scenario.Apply(ev.p.Dataset, t.Offer)
-		if err != nil {
-			return decimal.Zero, "", &analysis.ScenarioError{Dataset: ev.p.Dataset.Name, Errs: []error{err}}
-		}
-		tl.Years = ev.horizon
-		m, err := ev.measure(tl)
+		m, err := ev.measure(ev.offer)
 		if err != nil {
 			return decimal.Zero, "", err
 		}
@@ -444,7 +443,7 @@ func (ev *evaluator) verify(a *Answer, best, next, ihi int64, searched decimal.D
 		return err
 	}
 	a.Scenario, a.Result = sc, res
-	a.Cost = ev.p.Measure.Of(res.Totals[1]).Sub(ev.p.Measure.Of(res.Totals[0]))
+	a.Cost = ev.change(res)
 	if !a.Cost.Equal(searched) {
 		return fmt.Errorf("solve: %s costs %s in the comparison but %s in the search", ev.p.Unknown.Written(a.Value), a.Cost, searched)
 	}
@@ -460,11 +459,17 @@ func (ev *evaluator) verify(a *Answer, best, next, ihi int64, searched decimal.D
 	if err != nil {
 		return err
 	}
-	a.NextCost = ev.p.Measure.Of(nres.Totals[1]).Sub(ev.p.Measure.Of(nres.Totals[0]))
+	a.NextCost = ev.change(nres)
 	if !a.NextCost.GreaterThan(a.Target) {
 		return fmt.Errorf("solve: the cost does not rise steadily with %s: %s costs %s, within the target %s, but the search passed it over", ev.p.Unknown, ev.p.Unknown.Written(n), a.NextCost, a.Target)
 	}
 	return nil
+}
+
+// change is the offer's change against Current in the measure, from their
+// comparison.
+func (ev *evaluator) change(res *analysis.Result) decimal.Decimal {
+	return ev.p.Measure.Of(res.Totals[1]).Sub(ev.p.Measure.Of(res.Totals[0]))
 }
 
 // compare is the comparison of Current with the scenario at value v, as
