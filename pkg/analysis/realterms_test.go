@@ -284,11 +284,11 @@ func TestIndexOption(t *testing.T) {
 	if r.Inflation == nil || !r.Inflation.Equal(d("0.05")) {
 		t.Errorf("inflation = %v, want 0.05", r.Inflation)
 	}
-	if r := realResult(t, Options{}); r.Real.Measures.Headline.Name != "CPI" {
-		t.Errorf("default headline %s, want the first series", r.Real.Measures.Headline.Name)
+	def := realResult(t, Options{})
+	if def.Real.Measures.Headline.Name != "CPI" {
+		t.Errorf("default headline %s, want the first series", def.Real.Measures.Headline.Name)
 	}
-	ds, tls := realResult(t, Options{}).Dataset, realResult(t, Options{}).Timelines
-	_, err := Run(context.Background(), ds, tls, Options{Index: "HICP"})
+	_, err := Run(context.Background(), def.Dataset, def.Timelines, Options{Index: "HICP"})
 	var ue *UnknownIndexError
 	if !errors.As(err, &ue) || err.Error() != "--index HICP: the dataset's inflation.csv has no series HICP (it has CPI, CPIH, RPI)" {
 		t.Errorf("err = %v", err)
