@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -90,9 +91,18 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 // DateSerial returns the day number Excel stores for the ISO date iso
 // ("2025-04-01" is 45748), for dates from 1 March 1900 to 31 December 9999.
 func DateSerial(iso string) (string, bool) {
-	t, err := time.Parse("2006-01-02", iso)
-	if err != nil || t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
+	n, ok := dateSerial(iso)
+	if !ok {
 		return "", false
 	}
-	return decimal.NewFromInt((t.Unix() - excelEpoch.Unix()) / 86400).String(), true
+	return strconv.FormatInt(n, 10), true
+}
+
+// dateSerial is DateSerial's day number as a number.
+func dateSerial(iso string) (int64, bool) {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil || t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		return 0, false
+	}
+	return (t.Unix() - excelEpoch.Unix()) / 86400, true
 }

@@ -290,11 +290,8 @@ func cellValue(c report.Cell, csv string) (v any, numFmt string, number bool) {
 	case report.KindInt:
 		numFmt = IntFormat
 	case report.KindDate:
-		if serial, ok := DateSerial(csv); ok {
-			n, err := strconv.ParseInt(serial, 10, 64)
-			if err == nil {
-				return n, DateFormat, true
-			}
+		if n, ok := dateSerial(csv); ok {
+			return n, DateFormat, true
 		}
 		return csv, "", true
 	default:
