@@ -1,13 +1,11 @@
 package content_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"paymodel/pkg/analysis"
-	"paymodel/pkg/dataset"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
 )
@@ -29,18 +27,7 @@ func statusBriefing(t *testing.T, status string) *report.Document {
 		"increments.csv": {Data: []byte(inc)},
 		"inflation.csv":  {Data: []byte("date,index\n2024-04-01,100\n2025-04-01,103.5\n")},
 	}
-	ds, err := dataset.Load(fsys, "status")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tls, err := analysis.Timelines(ds, nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := compareMapFS(t, fsys, "status", analysis.Options{})
 	return content.Briefing(r, nil, report.Meta{})
 }
 

@@ -1,16 +1,13 @@
 package content_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"paymodel/pkg/analysis"
-	"paymodel/pkg/dataset"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
-	"paymodel/pkg/scenario"
 )
 
 // payGapResult compares Current with a £500 lump sum offer and a 5% offer
@@ -33,37 +30,10 @@ func payGapResult(t *testing.T) *analysis.Result {
 			"B,1,0.8,2025-04-01,Female,White,Not disabled,5\n" +
 			"A,1,1,2025-04-01,Non-binary,White,Not disabled,2\n")},
 	}
-	return compareMapFS(t, fsys,
-		"name = \"Lump sum\"\nstart = 2025-04-01\nyears = 2\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n",
-		"name = \"Five per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"5%\"\nbands = [\"A\"]\n",
+	return compareMapFS(t, fsys, "paygap", analysis.Options{},
+		"a.toml", "name = \"Lump sum\"\nstart = 2025-04-01\nyears = 2\n[[lump_sum]]\npaid = 2025-10-01\namount = \"£500\"\n",
+		"b.toml", "name = \"Five per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"5%\"\nbands = [\"A\"]\n",
 	)
-}
-
-// compareMapFS runs the comparison of the dataset in fsys with the offers
-// whose TOML is given.
-func compareMapFS(t *testing.T, fsys fstest.MapFS, offers ...string) *analysis.Result {
-	t.Helper()
-	ds, err := dataset.Load(fsys, "paygap")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var scs []*scenario.Scenario
-	for i, src := range offers {
-		sc, err := scenario.Parse(string(rune('a'+i))+".toml", []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		scs = append(scs, sc)
-	}
-	tls, err := analysis.Timelines(ds, scs, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }
 
 // TestPayGapCSVGolden pins paygap.csv on the small census. After an
@@ -136,7 +106,7 @@ func TestEqualityImpactWithoutSex(t *testing.T) {
 		"increments.csv": {Data: []byte("band,point,salary\nA,1,18600\nA,2,22320\n")},
 		"staff.csv":      {Data: []byte("band,point,fte,count\nA,1,1,10\nA,2,0.5,10\n")},
 	}
-	r := compareMapFS(t, fsys, "name = \"Flat\"\nstart = 2025-04-01\nyears = 1\n[[award]]\nfrom = 2025-04-01\nflat = \"£1,200\"\n")
+	r := compareMapFS(t, fsys, "paygap", analysis.Options{}, "a.toml", "name = \"Flat\"\nstart = 2025-04-01\nyears = 1\n[[award]]\nfrom = 2025-04-01\nflat = \"£1,200\"\n")
 	var text []string
 	for _, b := range content.EqualityImpact(r) {
 		switch b := b.(type) {

@@ -1,7 +1,6 @@
 package content_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,11 +9,9 @@ import (
 
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
-	"paymodel/pkg/dataset"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
-	"paymodel/pkg/scenario"
 )
 
 // statusResult is Current and a 4% offer from 2025-04-01 on one band whose
@@ -30,23 +27,8 @@ func statusResult(t *testing.T, status string) *analysis.Result {
 		"bands.csv":      {Data: []byte("band\nBand A\n")},
 		"increments.csv": {Data: []byte(inc)},
 	}
-	ds, err := dataset.Load(fsys, "status")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse("offer.toml", []byte("name = \"Four per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"4%\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tls, err := analysis.Timelines(ds, []*scenario.Scenario{sc}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := analysis.Run(context.Background(), ds, tls, analysis.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return compareMapFS(t, fsys, "status", analysis.Options{},
+		"offer.toml", "name = \"Four per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"4%\"\n")
 }
 
 // pointTable returns the comparison's point table of the band headed

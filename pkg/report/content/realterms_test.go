@@ -1,17 +1,15 @@
 package content_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"paymodel/pkg/analysis"
-	"paymodel/pkg/dataset"
+	"paymodel/pkg/calendar"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
-	"paymodel/pkg/scenario"
 )
 
 // smallReal compares Current with a 3% offer over two years on two bands
@@ -29,24 +27,9 @@ func smallReal(t *testing.T) *analysis.Result {
 			"2024-04-01,RPI,330,,\n2025-04-01,RPI,346.5,,\n")},
 		"floors.csv": {Data: []byte("date,name,hourly\n2025-04-01,National Living Wage,10.00\n2026-04-01,National Living Wage,10.50\n2024-10-01,Real Living Wage,10.90\n")},
 	}
-	ds, err := dataset.Load(fsys, "small")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse("offer.toml", []byte("name = \"Three per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tls, err := analysis.Timelines(ds, []*scenario.Scenario{sc}, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt := analysis.Options{Base: ds.Structures[1].EffectiveFrom} // 2024-04-01 prices
-	r, err := analysis.Run(context.Background(), ds, tls, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	// Prices of 2024-04-01, the second structure's date.
+	return compareMapFS(t, fsys, "small", analysis.Options{Base: calendar.MustParse("2024-04-01")},
+		"offer.toml", "name = \"Three per cent\"\nstart = 2025-04-01\nyears = 2\n[[award]]\nfrom = 2025-04-01\nuplift = \"3%\"\n")
 }
 
 // TestRealTermsFloorsGolden pins realterms.csv and floors.csv on the small

@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,17 +11,20 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/analysis"
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/dataset"
 	"paymodel/pkg/internal/fixture"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/report"
 	"paymodel/pkg/report/content"
 	"paymodel/pkg/report/pdf"
 	"paymodel/pkg/report/pdf/pdftext"
+	"paymodel/pkg/scenario"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -36,6 +40,34 @@ func runSample(name string) (*analysis.Result, error) { return fixture.Run(name)
 func mustSample(t *testing.T) *analysis.Result {
 	t.Helper()
 	r, err := sample()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// compareMapFS runs the comparison of the dataset called name in fsys,
+// with opt, against the offers in files, given as file name, TOML text,
+// file name, TOML text….
+func compareMapFS(t *testing.T, fsys fstest.MapFS, name string, opt analysis.Options, files ...string) *analysis.Result {
+	t.Helper()
+	ds, err := dataset.Load(fsys, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scs []*scenario.Scenario
+	for i := 0; i+1 < len(files); i += 2 {
+		sc, err := scenario.Parse(files[i], []byte(files[i+1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		scs = append(scs, sc)
+	}
+	tls, err := analysis.Timelines(ds, scs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := analysis.Run(context.Background(), ds, tls, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
