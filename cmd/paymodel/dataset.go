@@ -37,12 +37,15 @@ func (s *source) checkOut(flag, path string) error {
 	if err != nil {
 		return nil // does not exist yet, so it is not an input
 	}
-	names := []string{s.book}
+	var names []string
+	if s.book != "" {
+		names = append(names, s.book)
+	}
 	for _, name := range []string{dataset.BandsFile, dataset.IncrementsFile, dataset.StaffFile, dataset.InflationFile, dataset.OnCostsFile} {
 		names = append(names, name, strings.TrimSuffix(name, ".csv")+".xlsx")
 	}
 	for _, name := range names {
-		if in, err := os.Stat(filepath.Join(s.dir, name)); name != "" && err == nil && os.SameFile(in, out) {
+		if in, err := os.Stat(filepath.Join(s.dir, name)); err == nil && os.SameFile(in, out) {
 			return usageErrorf("%s %s is the dataset's own file %s; choose another output file", flag, path, name)
 		}
 	}
