@@ -358,10 +358,16 @@ func (s *person) gets(l *clump) bool {
 // lumpAmount is one person's lump sum: amount × fte, or rate × full-time
 // salary × fte when rate is non-zero, rounded to the penny.
 func lumpAmount(amount, rate, salary, fte decimal.Decimal) decimal.Decimal {
+	return money.Penny(fullTimeLump(amount, rate, salary).Mul(fte))
+}
+
+// fullTimeLump is a lump sum's full-time value: rate × salary when rate is
+// non-zero, else amount.
+func fullTimeLump(amount, rate, salary decimal.Decimal) decimal.Decimal {
 	if !rate.IsZero() {
-		return money.Penny(rate.Mul(salary).Mul(fte))
+		return rate.Mul(salary)
 	}
-	return money.Penny(amount.Mul(fte))
+	return amount
 }
 
 // daysPerYear is the working days in a year used for CPD time: 52.143 × 5.

@@ -129,11 +129,7 @@ func (s *person) fullTimeMonth(mi int) TrackMonth {
 		if !s.gets(l) {
 			continue
 		}
-		v := l.amount
-		if !l.rate.IsZero() {
-			v = l.rate.Mul(m.Salary)
-		}
-		m.Lumps = append(m.Lumps, v)
+		m.Lumps = append(m.Lumps, fullTimeLump(l.amount, l.rate, m.Salary))
 	}
 	return m
 }
