@@ -100,13 +100,7 @@ func Briefing(r *analysis.Result, others []*paystructure.Dataset, meta report.Me
 	}
 
 	// Wage floors.
-	if ds.Floors != nil {
-		add(report.Heading{Text: "Pay against the wage floors", Level: 1})
-		add(report.Paragraph{Text: floorsSentence(r)})
-		if t, ok := breachTable(r.Real.Breaches, ds.Floors); ok {
-			add(report.TableBlock{Table: t, Widths: []int{4, 2, 6, 5}})
-		}
-	}
+	add(floorsBlocks(r, report.Heading{Text: "Pay against the wage floors", Level: 1})...)
 	add(report.Paragraph{Text: sourcesText(m)})
 	return doc
 }

@@ -184,6 +184,20 @@ func forecastSources(m analysis.Measures) string {
 	return " (from " + strings.Join(srcs, "; ") + ")"
 }
 
+// floorsBlocks are the wage-floor blocks of the briefing and the
+// comparison: heading, floorsSentence and, when a point is below a floor,
+// breachTable; none without floors.csv.
+func floorsBlocks(r *analysis.Result, heading report.Heading) []report.Block {
+	if r.Dataset.Floors == nil {
+		return nil
+	}
+	out := []report.Block{heading, report.Paragraph{Text: floorsSentence(r)}}
+	if t, ok := breachTable(r.Real.Breaches, r.Dataset.Floors); ok {
+		out = append(out, report.TableBlock{Table: t, Widths: []int{4, 2, 6, 5}})
+	}
+	return out
+}
+
 // floorsSentence names each floor's latest value and the first pay year in
 // which it is not yet known.
 func floorsSentence(r *analysis.Result) string {

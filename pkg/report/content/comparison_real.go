@@ -41,13 +41,7 @@ func indexText(r *analysis.Result) string {
 // (with floors.csv), and each band's gap above the lowest point in the
 // first and last pay year.
 func floorBlocks(r *analysis.Result) []report.Block {
-	var out []report.Block
-	if r.Dataset.Floors != nil {
-		out = append(out, report.Heading{Text: "Wage floors", Level: 2}, report.Paragraph{Text: floorsSentence(r)})
-		if t, ok := breachTable(r.Real.Breaches, r.Dataset.Floors); ok {
-			out = append(out, report.TableBlock{Table: t, Widths: []int{4, 2, 6, 5}})
-		}
-	}
+	out := floorsBlocks(r, report.Heading{Text: "Wage floors", Level: 2})
 	if t, ok := differentialsTable(r); ok {
 		out = append(out, report.Heading{Text: "Differentials", Level: 2}, report.TableBlock{Table: t})
 	}
