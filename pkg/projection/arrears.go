@@ -99,15 +99,7 @@ func (e *engine) arrears(c, cur *compiled, cohorts int) (*arrearsSums, error) {
 			a.leave[k][y] = make([]exact.Int128, len(c.bands))
 		}
 	}
-	caches := map[*compiled]map[int64]*payCache{c: {}, cur: {}}
-	cacheFor := func(cc *compiled, fte int64) *payCache {
-		pc := caches[cc][fte]
-		if pc == nil {
-			pc = newPayCache(cc)
-			caches[cc][fte] = pc
-		}
-		return pc
-	}
+	offerCache, curCache := payCaches(c), payCaches(cur)
 	years := a.year + 1
 	offer, base := make([]int64, years), make([]int64, years)
 	// bands are the band on the first day of each pay year under c;
@@ -150,7 +142,7 @@ func (e *engine) arrears(c, cur *compiled, cohorts int) (*arrearsSums, error) {
 		if err := b.startCensus(cb, ps.key.point, ps.key.pointMonth); err != nil {
 			return nil, err
 		}
-		if !payBefore(&s, 0, m, cacheFor(c, ps.key.fte), offer, bands) || !payBefore(&b, 0, m, cacheFor(cur, ps.key.fte), base, curBands) {
+		if !payBefore(&s, 0, m, offerCache(ps.key.fte), offer, bands) || !payBefore(&b, 0, m, curCache(ps.key.fte), base, curBands) {
 			a.overflowed = true
 		}
 		add(0, ps.weight)
@@ -163,7 +155,7 @@ func (e *engine) arrears(c, cur *compiled, cohorts int) (*arrearsSums, error) {
 			s.startEntrant(c.bandIdx[es.key.band], 12*k)
 			b := newPerson(cur, true, es.fte, es.cpd, es.key.recorded)
 			b.startEntrant(cur.bandIdx[es.key.band], 12*k)
-			if !payBefore(&s, 12*k, m, cacheFor(c, es.key.fte), offer, bands) || !payBefore(&b, 12*k, m, cacheFor(cur, es.key.fte), base, curBands) {
+			if !payBefore(&s, 12*k, m, offerCache(es.key.fte), offer, bands) || !payBefore(&b, 12*k, m, curCache(es.key.fte), base, curBands) {
 				a.overflowed = true
 			}
 			add(k, es.weight)

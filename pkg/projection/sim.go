@@ -418,6 +418,20 @@ func newPayCache(c *compiled) *payCache {
 	return pc
 }
 
+// payCaches returns c's pay cache for an FTE key (pathKey.fte), each made
+// on first use: a path's cached amounts depend on its FTE.
+func payCaches(c *compiled) func(fte int64) *payCache {
+	caches := map[int64]*payCache{}
+	return func(fte int64) *payCache {
+		pc := caches[fte]
+		if pc == nil {
+			pc = newPayCache(c)
+			caches[fte] = pc
+		}
+		return pc
+	}
+}
+
 // pence converts an amount already rounded to the penny to integer pence,
 // setting s.overflow when it does not fit in 64 bits (exact.Pence).
 func (s *person) pence(d decimal.Decimal) int64 {

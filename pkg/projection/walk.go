@@ -150,15 +150,7 @@ func (e *engine) run(c *compiled) (*run, error) {
 			}
 		}
 	}
-	caches := map[int64]*payCache{}
-	cacheFor := func(fte int64) *payCache {
-		pc := caches[fte]
-		if pc == nil {
-			pc = newPayCache(c)
-			caches[fte] = pc
-		}
-		return pc
-	}
+	cacheFor := payCaches(c)
 	cpdDays := c.tl.CPDDays
 	recs := make([]yearRec, e.years)
 	scratch := make([]yearRec, e.years)
