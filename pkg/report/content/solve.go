@@ -22,10 +22,7 @@ func SolveTable(a *solve.Answer) report.Table {
 		Title:   fmt.Sprintf("Solving %s: the largest value on a grid of %s whose cost is within the target", u, u.Written(a.Step)),
 		Columns: []string{"", u.Key, strings.ToUpper(m[:1]) + m[1:], ""},
 	}
-	target := ""
-	if a.TargetOf != "" {
-		target = a.TargetOf
-	}
+	target := a.TargetOf
 	if !a.Target.Equal(money.Penny(a.Target)) {
 		target = join(target, "exactly "+signedExact(a.Target))
 	}
