@@ -38,6 +38,9 @@
     const r = ((neg ? -p : p) * 2n + q) / (2n * q);
     return neg ? -r : r;
   }
+  // Pence of exact decimal x × FTE f ÷ per, rounded to the penny, halves
+  // away from zero: a month's pay (per 12n), a lump sum or the pay now (1n).
+  function atFTE(x, f, per) { return roundDiv(x.n * f.n * 100n, x.d * f.d * per); }
   function gcd(a, b) { while (b) { [a, b] = [b, a % b]; } return a < 0n ? -a : a; }
   const values = D.values.map(dec);
 
@@ -90,7 +93,7 @@
       const v = sal[mi];
       let p = cache.get(v);
       if (p === undefined) {
-        p = roundDiv(values[v].n * f.n * 100n, values[v].d * f.d * 12n);
+        p = atFTE(values[v], f, 12n);
         cache.set(v, p);
       }
       monthly[mi] = p;
@@ -99,8 +102,7 @@
     const lumps = [];
     const l = path.l || [];
     for (let i = 0; i < l.length; i += 2) {
-      const x = values[l[i + 1]];
-      const p = roundDiv(x.n * f.n * 100n, x.d * f.d);
+      const p = atFTE(values[l[i + 1]], f, 1n);
       years[Math.floor(l[i] / 12)].pay += p;
       years[Math.floor(l[i] / 12)].lumps += p;
       lumps.push({ month: l[i], pence: p });
@@ -382,8 +384,7 @@
     const cur = rows[0];
 
     // Where you are now.
-    const sal = values[pt.salary];
-    const payNow = roundDiv(sal.n * c.fte.n * 100n, sal.d * c.fte.d);
+    const payNow = atFTE(values[pt.salary], c.fte, 1n);
     const fteShown = c.hours !== undefined ? fteText(c.fte) + " (" + c.hours + " of " + c.band.hours + " hours)" : c.fteText;
     const now = section("Where you are now", "h-now");
     const facts = el("dl", { class: "facts" });
