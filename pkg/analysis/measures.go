@@ -107,13 +107,10 @@ func realRows(tls []*paystructure.Timeline, m Measures) []RealRow {
 					continue
 				}
 				for _, which := range []string{"entry", "top"} {
-					p := sc.Points[0]
-					if which == "top" {
-						if len(sc.Points) == 1 {
-							break // a band of one point: its entry is its top
-						}
-						p = sc.Top()
+					if which == "top" && len(sc.Points) == 1 {
+						break // a band of one point: its entry is its top
 					}
+					p := endPoint(sc, which)
 					for _, s := range m.Series {
 						row := RealRow{Scenario: tl.Scenario, Year: y + 1, Date: date, Band: sc.Band, Which: which, Point: p.Label,
 							Series: s.Label(), Nominal: p.Salary, Base: m.Base}
