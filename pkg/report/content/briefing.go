@@ -177,7 +177,7 @@ func realTermsSentences(h []analysis.RealTerms, measure string) string {
 		}
 		who := g.bands[0] + " top is"
 		if len(g.bands) > 1 {
-			who = "The tops of " + strings.Join(g.bands[:len(g.bands)-1], ", ") + " and " + g.bands[len(g.bands)-1] + " are each"
+			who = "The tops of " + joinWords(g.bands) + " are each"
 		}
 		s = append(s, fmt.Sprintf("%s worth %s %s than in %s.", who, marked(report.Percent(g.rt.Change.Abs()), g.rt.Status(), &seen).Display(), word, monthYear(g.rt.Dates[0])))
 	}
