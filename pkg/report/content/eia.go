@@ -67,7 +67,7 @@ func eiaMethod(g *analysis.PayGaps) string {
 
 // longDate is "31 March 2026".
 func longDate(d calendar.Date) string {
-	return fmt.Sprintf("%d %s", d.Day, calendar.MonthOf(d.Year, d.Month).Long())
+	return fmt.Sprintf("%d %s", d.Day, monthYear(d))
 }
 
 // gapPercent shows a measure's value as a percentage to one place, or
