@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 )
 
@@ -211,17 +212,11 @@ func differentials(tls []*paystructure.Timeline) []Differential {
 					continue
 				}
 				d := Differential{Scenario: tl.Scenario, Year: y + 1, Date: at.First(), Band: sc.Band, Lowest: lowest, LowestAt: lowestAt}
-				d.EntryGap, d.EntryPct = gap(lowest, sc.Points[0].Salary)
-				d.TopGap, d.TopPct = gap(lowest, sc.Top().Salary)
+				d.EntryGap, d.EntryPct = money.Change(lowest, sc.Points[0].Salary)
+				d.TopGap, d.TopPct = money.Change(lowest, sc.Top().Salary)
 				out = append(out, d)
 			}
 		}
 	}
 	return out
-}
-
-// gap returns salary − lowest and that as a fraction of lowest (8 places).
-func gap(lowest, salary decimal.Decimal) (decimal.Decimal, decimal.Decimal) {
-	g := salary.Sub(lowest)
-	return g, g.DivRound(lowest, 8)
 }
