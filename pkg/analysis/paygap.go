@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"paymodel/pkg/calendar"
+	"paymodel/pkg/internal/plain"
 	"paymodel/pkg/money"
 	"paymodel/pkg/paystructure"
 	"paymodel/pkg/projection"
@@ -242,7 +243,7 @@ func CheckPayGapOptions(c *paystructure.Census, opt PayGapOptions) error {
 			probs = append(probs, fmt.Sprintf("--equality-attribute %q: no such column in staff.csv (%s)", a, has))
 		}
 	}
-	for _, a := range sortedRefs(opt.References) {
+	for _, a := range slices.Sorted(maps.Keys(opt.References)) {
 		ai := findAttribute(c.AttributeNames, a)
 		if ai < 0 {
 			probs = append(probs, fmt.Sprintf("--reference %s=%s: no column %q in staff.csv (%s)", a, opt.References[a], a, has))
@@ -268,15 +269,6 @@ func quotedNames(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
-}
-
-func sortedRefs(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // findAttribute finds an attribute by name, case-insensitively, ignoring
@@ -336,7 +328,7 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 		}
 		if other > 0 {
 			out.Notes = append(out.Notes, fmt.Sprintf("%d %s with a %s other than male or female (M, Male, Man; F, Female, Woman) %s left out of the sex measures",
-				other, pluralOf(other, "person", "people"), out.Sex, pluralOf(other, "is", "are")))
+				other, plain.Plural(int(other), "person", "people"), out.Sex, plain.Plural(int(other), "is", "are")))
 		}
 	} else {
 		out.NoSex = "staff.csv has no sex or gender column, so the statutory gender pay gap measures cannot be computed"
@@ -356,7 +348,7 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 		}
 		seen[ai] = true
 		ref, ok := "", false
-		for _, k := range sortedRefs(opt.References) { // the last match, in text order
+		for _, k := range slices.Sorted(maps.Keys(opt.References)) { // the last match, in text order
 			if strings.EqualFold(strings.TrimSpace(k), c.AttributeNames[ai]) {
 				ref, ok = findValue(c, ai, opt.References[k])
 			}
@@ -420,13 +412,6 @@ func PayGapsOf(cost *projection.Costing, c *paystructure.Census, opt PayGapOptio
 		out.Notes = append(out.Notes, fmt.Sprintf("the working pattern gap is blank: fewer than %d full-time or part-time people", MinGapGroup))
 	}
 	return out
-}
-
-func pluralOf(n int64, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // largestValue is the value of attribute ai with the most people (the
