@@ -55,7 +55,7 @@ type Cell struct {
 }
 
 // Marked returns c with the footnote marker mark shown after its value
-// (a space between), or c itself when mark is "".
+// (a space between); mark "" gives c with no marker.
 func Marked(c Cell, mark string) Cell {
 	c.Mark = mark
 	return c
